@@ -1,0 +1,101 @@
+package org.emoscope.cli;
+
+import org.emoscope.model.EmotionModel;
+import org.emoscope.model.ModelBundleException;
+import org.emoscope.pipeline.AnalyzerSettings;
+import org.emoscope.pipeline.FileAnalysis;
+import org.emoscope.pipeline.FileAnalyzer;
+import org.emoscope.pipeline.StreamingAnalyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code emoscope analyze FILE...}: one result per file on stdout, progress on stderr. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyses audio files (WAV, AIFF, AU, FLAC, MP3, OGG) and prints, per file, the emotion "
+                + "over the whole file and a timeline of segments.",
+                "Exit code 0 when every file was analysed, 1 when any failed (the others are still reported)."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format { jsonl, csv }
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "jsonl",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
+            description = "Analysis window length (default: ${DEFAULT-VALUE} s).")
+    double window;
+
+    @Option(names = "--hop", paramLabel = "SECONDS", defaultValue = "0.25",
+            description = "Time between windows (default: ${DEFAULT-VALUE} s).")
+    double hop;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files to analyse.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream err = System.err;
+        EmotionModel model;
+        Path bundle;
+        try {
+            bundle = modelOption.resolve();
+            model = EmotionModel.load(bundle);
+        } catch (ModelBundleException e) {
+            err.println("emoscope analyze: " + e.getMessage());
+            return 1;
+        }
+        AnalyzerSettings settings;
+        try {
+            settings = AnalyzerSettings.defaults().withWindow(window, hop);
+        } catch (IllegalArgumentException e) {
+            err.println("emoscope analyze: " + e.getMessage());
+            return 2;
+        }
+        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, settings));
+        String modelName = model.untrained() ? "untrained" : bundle.getFileName().toString();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        ResultWriter writer = format == Format.csv ? new CsvResultWriter(out, model.labels())
+                : new JsonResultWriter(out, modelName);
+        Progress progress = new Progress(err, quiet, files.size());
+        int failed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            progress.start(i, file);
+            try {
+                FileAnalysis result = analyzer.analyze(file, progress::update, null);
+                writer.result(result);
+                progress.done(String.format(Locale.ROOT, "%s %.0f%%", result.label(), 100 * result.confidence()));
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                writer.error(file.toString(), reason);
+                progress.done("failed: " + reason);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("emoscope analyze: interrupted");
+                return 130;
+            }
+        }
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+}

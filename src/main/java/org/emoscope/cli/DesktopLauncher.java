@@ -1,0 +1,21 @@
+package org.emoscope.cli;
+
+import java.awt.GraphicsEnvironment;
+
+/** Starts the desktop app, or explains why it cannot. */
+final class DesktopLauncher {
+
+    private DesktopLauncher() {
+    }
+
+    static int launch() {
+        if (GraphicsEnvironment.isHeadless() && System.getenv("DISPLAY") == null
+                && System.getenv("WAYLAND_DISPLAY") == null) {
+            System.err.println("emoscope: no display found, so the desktop app cannot open. "
+                    + "Run under a desktop session (or Xvfb), or use a command: emoscope --help");
+            return 2;
+        }
+        org.emoscope.app.EmoScopeApp.launchApp();
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+package org.emoscope.cli;
+
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.NetworkSpec;
+import org.emoscope.train.Evaluation;
+import org.emoscope.train.EvaluationReport;
+import org.emoscope.train.Fold;
+import org.emoscope.train.Protocol;
+import org.emoscope.train.Splits;
+import org.emoscope.train.augment.AugmentationPlan;
+import org.emoscope.train.corpus.Corpus;
+import org.emoscope.train.corpus.CorpusScan;
+import org.emoscope.train.corpus.LabelSet;
+import org.emoscope.train.corpus.Utterance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code emoscope evaluate}: trains and tests per fold, writes reports and updates docs/results.md. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluates the network on a corpus: speaker-independent folds (default) or the seed paper's "
+                + "leaky protocol, labelled as such.",
+                "Writes <report-dir>/<corpus>-<protocol>.{json,md,png,csv} and updates the table in --results. "
+                        + "Interrupted runs resume from --work."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    /** Corpora with few speakers: leave one speaker out. Others: 5 speaker-grouped folds. */
+    private static final Set<String> LOSO = Set.of("emodb", "emodb-2s", "emovo", "tess", "savee");
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--corpus", required = true, split = ",", description = "Corpus name(s), comma-separated.")
+    List<String> corpora;
+
+    @Option(names = "--protocol", defaultValue = "speaker", description = "speaker (default) or paper.")
+    String protocol;
+
+    @Option(names = "--folds", defaultValue = "5",
+            description = "Folds for RAVDESS and CREMA-D (others: leave one speaker out) (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--max-folds", defaultValue = "0",
+            description = "Run only the first N folds (0: all); a partial run is labelled so in the report.")
+    int maxFolds;
+
+    @Option(names = "--work", paramLabel = "DIR", defaultValue = "work",
+            description = "Checkpoints and finished folds, for resuming (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "docs/results",
+            description = "Where reports go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--results", paramLabel = "FILE", defaultValue = "docs/results.md",
+            description = "Results table to update (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        Protocol p = Protocol.parse(protocol);
+        String command = "bin/emoscope evaluate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        for (String name : corpora) {
+            Corpus corpus = TrainingOptions.corpus(name);
+            long t0 = System.nanoTime();
+            CorpusScan scan = options.scan(corpus, err);
+            List<Utterance> utts = scan.utterances();
+            LabelSet labels = LabelSet.corpusNative(corpus.name());
+            NetworkSpec net = NetworkSpec.defaults(labels.labels().size())
+                    .withInputChannels(FeatureConfig.defaults().coefficients());
+            Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id());
+            Evaluation eval = new Evaluation(options.loader(), net, options.settings(),
+                    AugmentationPlan.training(options.seed), workDir,
+                    new ConsoleTrainingListener(err, options.epochs));
+            List<Evaluation.FoldResult> foldResults;
+            String splitDesc;
+            if (p == Protocol.PAPER) {
+                foldResults = eval.paper(utts, labels, AugmentationPlan.paper(options.seed));
+                splitDesc = "random 80/20 split of rows after augmenting (paper recipe: original, noise, pitch +0.7)";
+            } else {
+                boolean loso = LOSO.contains(corpus.name());
+                List<Fold> fs = loso ? Splits.leaveOneSpeakerOut(utts) : Splits.groupedKFold(utts, folds, options.seed);
+                if (maxFolds > 0 && maxFolds < fs.size()) fs = fs.subList(0, maxFolds);
+                foldResults = eval.speaker(fs, labels, loso ? 1 : 2);
+                splitDesc = (loso ? "leave one speaker out" : folds + " speaker-grouped folds")
+                        + (maxFolds > 0 ? " (first " + fs.size() + " folds only)" : "");
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("split", splitDesc);
+            details.put("label_set", labels.name() + " " + labels.labels());
+            details.put("training_augmentation", p == Protocol.PAPER ? "paper" : "training (6 variants per file)");
+            details.put("training", options.settings().toString());
+            details.put("network", net.toString());
+            details.put("features", FeatureConfig.defaults().toString());
+            details.put("scoring", "utterance = mean of 2 s window probabilities every 0.25 s, as in file mode");
+            EvaluationReport.Run run = new EvaluationReport.Run(corpus.name(), corpus.displayName(), p,
+                    labels.labels(), foldResults, utts.size(),
+                    (int) utts.stream().map(Utterance::speakerKey).distinct().count(),
+                    (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
+            String md = EvaluationReport.write(run, reportDir);
+            EvaluationReport.updateTable(run, results);
+            err.println(md.lines().limit(5).reduce("", (a, b) -> a + b + "\n"));
+            err.println("report: " + reportDir.resolve(corpus.name() + "-" + p.id() + ".md") + "; table: " + results);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+package org.emoscope.cli;
+
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.train.FeatureCache;
+import org.emoscope.train.ItemLoader;
+import org.emoscope.train.TrainingSettings;
+import org.emoscope.train.corpus.Corpora;
+import org.emoscope.train.corpus.Corpus;
+import org.emoscope.train.corpus.CorpusScan;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Options shared by {@code train} and {@code evaluate}. */
+final class TrainingOptions {
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/corpora",
+            description = "Folder holding one sub-folder per corpus (ravdess, tess, emovo, emodb-2s, savee, cremad) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--epochs", defaultValue = "40", description = "Most epochs per training (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "8",
+            description = "Stop after this many epochs without a better validation UA (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seed of sampling and splits (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Feature cache (default: $EMOSCOPE_CACHE or ~/.cache/emoscope/features).")
+    Path cache;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Threads computing features (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    TrainingSettings settings() {
+        return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch);
+    }
+
+    ItemLoader loader() {
+        return new ItemLoader(new FeatureCache(cache != null ? cache : FeatureCache.defaultDir(),
+                FeatureConfig.defaults()), threads);
+    }
+
+    /** Scans one corpus under {@link #data}, failing with a clear message when it is not there. */
+    CorpusScan scan(Corpus corpus, PrintStream err) throws IOException {
+        Path dir = corpus.folderUnder(data);
+        if (!Files.isDirectory(dir))
+            throw new IOException(corpus.displayName() + " not found: no folder " + dir + " (use --data DIR)");
+        CorpusScan scan = corpus.reader().scan(dir);
+        if (scan.utterances().isEmpty())
+            throw new IOException("no " + corpus.displayName() + " files found under " + dir);
+        err.printf("%s: %d utterances, %d speakers%s%n", corpus.displayName(), scan.utterances().size(),
+                scan.utterances().stream().map(u -> u.speaker()).distinct().count(),
+                scan.skipped().isEmpty() ? "" : ", " + scan.skipped().size() + " files skipped (names not "
+                        + corpus.displayName() + "'s)");
+        return scan;
+    }
+
+    static Corpus corpus(String name) {
+        return Corpora.find(name).orElseThrow(() -> new IllegalArgumentException("unknown corpus '" + name
+                + "'; known: " + Corpora.all().stream().map(Corpus::name).toList()));
+    }
+}

@@ -1,0 +1,143 @@
+package org.emoscope.model;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.emoscope.features.FeatureConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs a {@link ModelBundle}'s network on MFCC windows and returns probabilities and both attention maps.
+ *
+ * <p>Input windows are raw features {@code [frames][coefficients]} as produced with the bundle's
+ * {@link #featureConfig()}; the bundle's normalisation is applied here. Any number of frames works; windows shorter
+ * than {@link #minFrames()} are padded at the end with zero (normalised) frames, i.e. frames equal to the training
+ * mean. Frame attention value {@code i} covers input frames {@code [i * f, (i + 1) * f)} where {@code f} is the
+ * network's time pooling factor, so {@link Prediction#frameSeconds()} is {@code f} times the hop.
+ *
+ * <p><b>Not thread-safe:</b> DL4J networks keep per-call state. Use one instance per thread (load the bundle once
+ * per thread), or serialise calls. Call {@link #warmUp()} before latency-sensitive use: the first calls are slow.
+ */
+public final class EmotionModel {
+
+    private static final double WARM_UP_SECONDS = 2.0;
+    private static final int WARM_UP_CALLS = 20;
+
+    private final ModelBundle bundle;
+    private final ComputationGraph network;
+    private final float[] mean;
+    private final int minFrames;
+    private final double frameSeconds;
+
+    /** Wraps {@code bundle} for inference. */
+    public EmotionModel(ModelBundle bundle) {
+        this.bundle = bundle;
+        this.network = bundle.network();
+        this.mean = bundle.normalization().mean();
+        this.minFrames = bundle.spec().timePoolingFactor();
+        this.frameSeconds = bundle.featureConfig().hopSeconds() * bundle.spec().timePoolingFactor();
+    }
+
+    /**
+     * Loads and checks a bundle ({@link ModelBundle#load}) and wraps it.
+     *
+     * @throws ModelBundleException if the bundle cannot be used; the message names the file and the reason
+     */
+    public static EmotionModel load(Path file) throws ModelBundleException {
+        return new EmotionModel(ModelBundle.load(file));
+    }
+
+    /**
+     * Classifies one window.
+     *
+     * @param mfcc raw features {@code [frames][coefficients]}, at least one frame
+     * @throws IllegalArgumentException if there are no frames, a frame has the wrong number of coefficients, or a
+     *                                  value is NaN or infinite
+     */
+    public Prediction predict(float[][] mfcc) {
+        return predictBatch(Collections.singletonList(mfcc))[0];
+    }
+
+    /**
+     * Classifies several windows of the same length in one network call (faster than one call per window).
+     *
+     * @param windows raw features, each {@code [frames][coefficients]} with the same number of frames (at least 1)
+     * @return one prediction per window, in order (empty for no windows)
+     * @throws IllegalArgumentException if windows differ in length or are empty, a frame has the wrong number of
+     *                                  coefficients, or a value is NaN or infinite
+     */
+    public Prediction[] predictBatch(List<float[][]> windows) {
+        if (windows.isEmpty()) return new Prediction[0];
+        int n = windows.size();
+        INDArray input = ModelInput.batch(windows, bundle.normalization(), minFrames);
+        Map<String, INDArray> activations = network.feedForward(input, false);
+        float[][] probabilities = rows(activations.get(EmotionNetwork.OUTPUT), n);
+        float[][] channelGate = rows(activations.get(EmotionNetwork.CHANNEL_GATE), n);
+        float[][] frameGate = rows(activations.get(EmotionNetwork.FRAME_GATE), n);
+        Prediction[] predictions = new Prediction[n];
+        for (int w = 0; w < n; w++)
+            predictions[w] = new Prediction(bundle.labels(), probabilities[w], channelGate[w], frameGate[w],
+                    frameSeconds);
+        return predictions;
+    }
+
+    private static float[][] rows(INDArray activation, int n) {
+        return activation.reshape('c', n, activation.length() / n).toFloatMatrix();
+    }
+
+    /**
+     * Runs the network 20 times on a 2-second window of average (training-mean) features, so that later calls run
+     * at full speed.
+     */
+    public void warmUp() {
+        warmUp(bundle.featureConfig().framesFor(WARM_UP_SECONDS), WARM_UP_CALLS);
+    }
+
+    /** Runs the network {@code calls} times on a window of {@code frames} mean frames. */
+    public void warmUp(int frames, int calls) {
+        float[][] window = new float[Math.max(1, frames)][];
+        for (int t = 0; t < window.length; t++) window[t] = mean.clone();
+        for (int i = 0; i < calls; i++) predict(window);
+    }
+
+    /** Class names in output order. */
+    public List<String> labels() {
+        return bundle.labels();
+    }
+
+    /** The feature settings windows must be computed with. */
+    public FeatureConfig featureConfig() {
+        return bundle.featureConfig();
+    }
+
+    /** Training metadata from the bundle (unmodifiable). */
+    public Map<String, Object> metadata() {
+        return bundle.metadata();
+    }
+
+    /** True if the bundle holds an untrained (randomly initialised) network: predictions are meaningless. */
+    public boolean untrained() {
+        return bundle.untrained();
+    }
+
+    /** The bundle this model runs. */
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /**
+     * Shortest window (frames) the network is run on: one attention frame's worth, the time pooling factor
+     * (4 frames = 40 ms with the defaults). Shorter windows are padded to it.
+     */
+    public int minFrames() {
+        return minFrames;
+    }
+
+    /** Seconds of input covered by one frame-attention value (hop times the time pooling factor). */
+    public double frameSeconds() {
+        return frameSeconds;
+    }
+}

@@ -1,0 +1,399 @@
+package org.emoscope.model;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.emoscope.features.FeatureConfig;
+
+/**
+ * A trained (or freshly initialised) model with everything needed to use it: one zip file holding
+ * <ul>
+ *   <li>{@value #MODEL_ENTRY}: the DL4J network written by {@link ModelSerializer} (without updater state);</li>
+ *   <li>{@value #MANIFEST_ENTRY}: format version, labels, {@link FeatureConfig}, {@link NetworkSpec},
+ *       {@link Normalization}, the {@code untrained} flag, free-form training metadata and the SHA-256 of the
+ *       model entry.</li>
+ * </ul>
+ * {@link #load(Path)} checks all of it and refuses a bundle that is damaged, newer than this code, or
+ * inconsistent, so a model is never run on features it was not trained for. {@link #save(Path)} is atomic.
+ *
+ * <p>The network inside is mutable DL4J state; a bundle is not thread-safe.
+ */
+public final class ModelBundle {
+
+    /** Format version written by this code; {@link #load} reads versions 1 to this. */
+    public static final int FORMAT_VERSION = 1;
+    /** Zip entry of the JSON manifest. */
+    public static final String MANIFEST_ENTRY = "manifest.json";
+    /** Zip entry of the DL4J network. */
+    public static final String MODEL_ENTRY = "model.bin";
+
+    private static final long MAX_MANIFEST_BYTES = 16L << 20;
+    private static final long MAX_MODEL_BYTES = 1L << 30;
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final byte[] END_MAGIC = {'P', 'K', 5, 6};
+    private static final int END_RECORD_BYTES = 22;
+    private static final List<String> REQUIRED_FIELDS =
+            List.of("labels", "featureConfig", "networkSpec", "normalization", "untrained", "modelSha256");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The manifest as written to {@value #MANIFEST_ENTRY}. */
+    record Manifest(int formatVersion, List<String> labels, FeatureConfig featureConfig, NetworkSpec networkSpec,
+                    Normalization normalization, boolean untrained, Map<String, Object> metadata,
+                    String modelSha256) {
+    }
+
+    private final ComputationGraph network;
+    private final NetworkSpec spec;
+    private final List<String> labels;
+    private final FeatureConfig featureConfig;
+    private final Normalization normalization;
+    private final Map<String, Object> metadata;
+    private final boolean untrained;
+
+    /**
+     * A bundle of {@code network} (built from {@code spec}) with its labels, feature settings and normalisation.
+     *
+     * @param metadata  training details (corpora, protocol, date, epochs, seed, metrics...): JSON-compatible
+     *                  values only (strings, numbers, booleans, lists and maps of those); copied
+     * @param untrained true if the weights are the random initialisation, not the result of training
+     * @throws IllegalArgumentException if the parts do not fit together (label count vs. network outputs, MFCC
+     *                                  coefficients vs. network inputs vs. normalisation channels)
+     */
+    public ModelBundle(ComputationGraph network, NetworkSpec spec, List<String> labels, FeatureConfig featureConfig,
+                       Normalization normalization, Map<String, Object> metadata, boolean untrained) {
+        if (network == null || spec == null || labels == null || featureConfig == null || normalization == null
+                || metadata == null)
+            throw new IllegalArgumentException("every part of a model bundle must be given");
+        for (int i = 0; i < labels.size(); i++)
+            if (labels.get(i) == null || labels.get(i).isBlank())
+                throw new IllegalArgumentException("label " + i + " is empty");
+        this.network = network;
+        this.spec = spec;
+        this.labels = List.copyOf(labels);
+        this.featureConfig = featureConfig;
+        this.normalization = normalization;
+        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        this.untrained = untrained;
+        String problem = inconsistency();
+        if (problem != null) throw new IllegalArgumentException(problem);
+    }
+
+    /**
+     * A freshly initialised network ({@link NetworkSpec#defaults} for these labels and coefficients), flagged
+     * untrained, with identity normalisation. Its predictions are meaningless; it lets the application run
+     * end-to-end before a trained model exists.
+     */
+    public static ModelBundle untrained(List<String> labels, FeatureConfig featureConfig) {
+        NetworkSpec spec = NetworkSpec.defaults(labels.size()).withInputChannels(featureConfig.coefficients());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("created", Instant.now().toString());
+        metadata.put("note", "untrained: randomly initialised weights, predictions are meaningless");
+        return new ModelBundle(EmotionNetwork.build(spec), spec, labels, featureConfig,
+                Normalization.identity(featureConfig.coefficients()), metadata, true);
+    }
+
+    /** The same bundle with {@code metadata} in place of this one's (the network is shared, not copied). */
+    public ModelBundle withMetadata(Map<String, Object> metadata) {
+        return new ModelBundle(network, spec, labels, featureConfig, normalization, metadata, untrained);
+    }
+
+    /** The network (float32, inference via {@code feedForward}; see {@link EmotionNetwork} for vertex names). */
+    public ComputationGraph network() {
+        return network;
+    }
+
+    /** The hyper-parameters the network was built from. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** Class names in output order. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** How audio must be turned into features for this model. */
+    public FeatureConfig featureConfig() {
+        return featureConfig;
+    }
+
+    /** Per-channel standardisation applied to features before the network. */
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /** Training metadata (unmodifiable). */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /** True if the weights are a random initialisation rather than the result of training. */
+    public boolean untrained() {
+        return untrained;
+    }
+
+    /**
+     * Writes the bundle to {@code file} atomically: it is written to a temporary file in the same directory, synced
+     * and renamed over {@code file}, so {@code file} is either the old content or the complete new bundle, never a
+     * partial one. Parent directories are created.
+     *
+     * @throws IOException if writing fails (then {@code file} is unchanged and no temporary file is left behind)
+     */
+    public void save(Path file) throws IOException {
+        byte[] model = modelBytes();
+        byte[] manifest = JSON.writeValueAsBytes(new Manifest(FORMAT_VERSION, labels, featureConfig, spec,
+                normalization, untrained, metadata, sha256(model)));
+
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        // not Files.createTempFile: that makes the file private (0600), and the bundle keeps the temp file's mode
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 ZipOutputStream zip = new ZipOutputStream(
+                         new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
+                zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
+                zip.write(manifest);
+                zip.closeEntry();
+                zip.putNextEntry(storedEntry(MODEL_ENTRY, model)); // already a zip: deflating again gains nothing
+                zip.write(model);
+                zip.closeEntry();
+                zip.finish();
+                zip.flush();
+                channel.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Reads and checks a bundle written by {@link #save}.
+     *
+     * @throws ModelBundleException if the file is missing, not a zip, truncated or corrupt, lacks an entry, has an
+     *                              unknown or newer format version, fails its checksum, or its parts disagree
+     *                              (label count vs. network outputs, coefficients vs. network inputs, normalisation
+     *                              length, NaN statistics)
+     */
+    public static ModelBundle load(Path file) throws ModelBundleException {
+        checkFile(file);
+        byte[] manifestBytes;
+        byte[] model;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            manifestBytes = readEntry(file, zip, MANIFEST_ENTRY, MAX_MANIFEST_BYTES);
+            model = readEntry(file, zip, MODEL_ENTRY, MAX_MODEL_BYTES);
+        } catch (ZipException e) {
+            throw new ModelBundleException(file, "the zip file is truncated or corrupt (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ModelBundleException(file, "the file cannot be read (" + e.getMessage() + ")", e);
+        }
+
+        Manifest manifest = parseManifest(file, manifestBytes);
+        String actual = sha256(model);
+        if (!actual.equalsIgnoreCase(manifest.modelSha256()))
+            throw new ModelBundleException(file, "checksum mismatch: " + MODEL_ENTRY + " has SHA-256 " + actual
+                    + " but " + MANIFEST_ENTRY + " records " + manifest.modelSha256()
+                    + " (the file is damaged or was modified)");
+
+        ComputationGraph network;
+        try {
+            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(model), false);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelBundleException(file, MODEL_ENTRY + " is not a readable DL4J network (" + e + ")", e);
+        }
+        ModelBundle bundle;
+        try {
+            bundle = new ModelBundle(network, manifest.networkSpec(), manifest.labels(), manifest.featureConfig(),
+                    manifest.normalization(), manifest.metadata() == null ? Map.of() : manifest.metadata(),
+                    manifest.untrained());
+        } catch (IllegalArgumentException e) {
+            throw new ModelBundleException(file, e.getMessage(), e);
+        }
+        return bundle;
+    }
+
+    /** What is inconsistent between the parts, or null if they fit. */
+    private String inconsistency() {
+        if (labels.isEmpty()) return "there are no labels";
+        if (new HashSet<>(labels).size() != labels.size()) return "labels are not unique: " + labels;
+        long outputs;
+        long inputs;
+        long pooling;
+        try {
+            outputs = EmotionNetwork.numClasses(network);
+            inputs = EmotionNetwork.inputChannels(network);
+            pooling = EmotionNetwork.timePoolingFactor(network);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (labels.size() != outputs)
+            return labels.size() + " labels " + labels + " but the network outputs " + outputs + " classes";
+        if (spec.numClasses() != outputs)
+            return "the network spec says " + spec.numClasses() + " classes but the network outputs " + outputs;
+        if (featureConfig.coefficients() != inputs)
+            return "the feature config gives " + featureConfig.coefficients()
+                    + " MFCC coefficients but the network takes " + inputs + " input channels";
+        if (spec.inputChannels() != inputs)
+            return "the network spec says " + spec.inputChannels() + " input channels but the network takes "
+                    + inputs;
+        if (spec.timePoolingFactor() != pooling)
+            return "the network spec says the network pools time by " + spec.timePoolingFactor()
+                    + " but the network pools it by " + pooling;
+        if (normalization.channels() != featureConfig.coefficients())
+            return "the normalisation has " + normalization.channels() + " channels but the feature config gives "
+                    + featureConfig.coefficients() + " MFCC coefficients";
+        return null;
+    }
+
+    private byte[] modelBytes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(network, bytes, false);
+        return bytes.toByteArray();
+    }
+
+    private static ZipEntry storedEntry(String name, byte[] data) {
+        ZipEntry entry = new ZipEntry(name);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        entry.setCrc(crc.getValue());
+        return entry;
+    }
+
+    private static void checkFile(Path file) throws ModelBundleException {
+        if (!Files.exists(file)) throw new ModelBundleException(file, "the file does not exist");
+        if (!Files.isRegularFile(file)) throw new ModelBundleException(file, "it is not a regular file");
+        byte[] head = new byte[ZIP_MAGIC.length];
+        byte[] tail = new byte[END_RECORD_BYTES];
+        long size;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = channel.size();
+            channel.read(ByteBuffer.wrap(head), 0);
+            if (size >= END_RECORD_BYTES) channel.read(ByteBuffer.wrap(tail), size - END_RECORD_BYTES);
+        } catch (IOException e) {
+            throw new ModelBundleException(file, "the file cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (size == 0) throw new ModelBundleException(file, "the file is empty");
+        if (size < head.length || !Arrays.equals(head, ZIP_MAGIC))
+            throw new ModelBundleException(file, "it is not a model bundle (not a zip file)");
+        // save() writes no zip comment, so a complete bundle ends with the end-of-archive record. Checking it matters:
+        // the model entry is itself a zip stored verbatim, and a reader that misses the outer end record finds the
+        // inner one instead.
+        if (size < END_RECORD_BYTES || !Arrays.equals(Arrays.copyOf(tail, END_MAGIC.length), END_MAGIC)
+                || tail[END_RECORD_BYTES - 2] != 0 || tail[END_RECORD_BYTES - 1] != 0)
+            throw new ModelBundleException(file, "the zip file is truncated or corrupt (it does not end with an "
+                    + "end-of-archive record)");
+    }
+
+    private static byte[] readEntry(Path file, ZipFile zip, String name, long maxBytes)
+            throws IOException, ModelBundleException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) throw new ModelBundleException(file, "the entry " + name + " is missing");
+        if (entry.getSize() > maxBytes)
+            throw new ModelBundleException(file, "the entry " + name + " is implausibly large (" + entry.getSize()
+                    + " bytes)");
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            if (data.length > maxBytes)
+                throw new ModelBundleException(file, "the entry " + name + " is implausibly large");
+            if (entry.getSize() >= 0 && data.length != entry.getSize())
+                throw new ModelBundleException(file, "the entry " + name + " is truncated");
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            if (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc())
+                throw new ModelBundleException(file, "the entry " + name + " is corrupt (CRC mismatch)");
+            return data;
+        } catch (IOException e) {
+            throw new ModelBundleException(file, "the entry " + name + " is corrupt (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Manifest parseManifest(Path file, byte[] bytes) throws ModelBundleException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new ModelBundleException(file, MANIFEST_ENTRY + " is not valid JSON ("
+                    + firstLine(e.getMessage()) + ")", e);
+        }
+        if (root == null || !root.isObject())
+            throw new ModelBundleException(file, MANIFEST_ENTRY + " is not a JSON object");
+        JsonNode version = root.get("formatVersion");
+        if (version == null || !version.isIntegralNumber())
+            throw new ModelBundleException(file, MANIFEST_ENTRY + " has no integer formatVersion");
+        if (version.asLong() > FORMAT_VERSION)
+            throw new ModelBundleException(file, "it has format version " + version.asText()
+                    + ", newer than this EmoScope reads (up to " + FORMAT_VERSION + "): update EmoScope");
+        if (version.asLong() < 1)
+            throw new ModelBundleException(file, "it has unknown format version " + version.asText());
+        for (String field : REQUIRED_FIELDS)
+            if (root.get(field) == null || root.get(field).isNull())
+                throw new ModelBundleException(file, MANIFEST_ENTRY + " lacks the field " + field);
+        try {
+            return JSON.treeToValue(root, Manifest.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            String where = e instanceof JsonMappingException m
+                    ? m.getPathReference().replace(Manifest.class.getName(), MANIFEST_ENTRY) : MANIFEST_ENTRY;
+            throw new ModelBundleException(file, "invalid value in " + where + ": "
+                    + firstLine(cause.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** Lower-case hex SHA-256 of {@code data}. */
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

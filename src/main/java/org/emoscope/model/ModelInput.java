@@ -1,0 +1,53 @@
+package org.emoscope.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+/** Builds the network's input tensor from raw MFCC windows: the one place features become {@code [n, C, 1, T]}. */
+public final class ModelInput {
+
+    private ModelInput() {
+    }
+
+    /**
+     * Normalises {@code windows} (each {@code [frames][coefficients]}, all the same length) with {@code norm} and lays
+     * them out as {@code [n, C, 1, T]}, T = max(frames, minFrames); padding frames are 0, the training mean.
+     *
+     * @throws IllegalArgumentException if windows are empty or differ in length, a frame has the wrong number of
+     *                                  coefficients, or a value is NaN or infinite
+     */
+    public static INDArray batch(List<float[][]> windows, Normalization norm, int minFrames) {
+        int n = windows.size();
+        if (n == 0) throw new IllegalArgumentException("no windows");
+        int frames = windows.get(0).length;
+        if (frames == 0) throw new IllegalArgumentException("a window needs at least one frame");
+        int channels = norm.channels();
+        float[] mean = norm.mean();
+        float[] std = norm.std();
+        int paddedFrames = Math.max(frames, minFrames);
+        float[] data = new float[Math.multiplyExact(n, Math.multiplyExact(channels, paddedFrames))]; // C order
+        for (int w = 0; w < n; w++) {
+            float[][] window = windows.get(w);
+            if (window.length != frames)
+                throw new IllegalArgumentException("window " + w + " has " + window.length + " frames, window 0 has "
+                        + frames + ": a batch needs windows of one length");
+            int base = w * channels * paddedFrames;
+            for (int t = 0; t < frames; t++) {
+                float[] frame = window[t];
+                if (frame.length != channels)
+                    throw new IllegalArgumentException("window " + w + " frame " + t + " has " + frame.length
+                            + " coefficients, the model needs " + channels);
+                for (int c = 0; c < channels; c++) {
+                    if (!Float.isFinite(frame[c]))
+                        throw new IllegalArgumentException("window " + w + " frame " + t + " coefficient " + c
+                                + " is " + frame[c]);
+                    data[base + c * paddedFrames + t] = (frame[c] - mean[c]) / std[c];
+                }
+            }
+        }
+        return Nd4j.create(data, new long[]{n, channels, 1, paddedFrames}, DataType.FLOAT);
+    }
+}

@@ -1,0 +1,110 @@
+package org.emoscope.model;
+
+import java.util.List;
+
+/**
+ * Hyper-parameters of the emotion network built by {@link EmotionNetwork#build(NetworkSpec)}. Saved inside every
+ * model bundle, so a loaded model always knows its own shape.
+ *
+ * <p>The network sees an MFCC matrix of {@code inputChannels} coefficients by T frames. Each convolution block
+ * {@code i} is a convolution over time with {@code convFilters.get(i)} filters of width {@code convKernels.get(i)}
+ * frames, max pooling over {@code poolSizes.get(i)} frames (1 = no pooling), batch normalisation and ReLU (see
+ * {@link EmotionNetwork} for why pooling comes first). Then comes a CBAM attention block (channel attention with a bottleneck of
+ * {@code lastFilters / attentionReduction} units, frame attention with a convolution of width
+ * {@code spatialKernel}), global average and max pooling over time, a dense ReLU layer and the softmax output.
+ *
+ * @param inputChannels      MFCC coefficients per frame (network input channels)
+ * @param convFilters        filters of each convolution block
+ * @param convKernels        kernel width in frames of each convolution block (odd keeps frames centred)
+ * @param poolSizes          max-pooling width (= stride) in frames of each block; 1 means no pooling
+ * @param attentionReduction channel-attention bottleneck ratio r (hidden units = last filters / r, at least 1)
+ * @param spatialKernel      width in attention frames of the frame-attention convolution
+ * @param denseUnits         units of the dense layer before the output
+ * @param dropout            probability of dropping a dense-layer activation during training (0 = none)
+ * @param l2                 L2 weight regularisation coefficient (0 = none)
+ * @param learningRate       Adam learning rate
+ * @param numClasses         number of output classes
+ * @param seed               seed of the weight initialisation and dropout
+ */
+public record NetworkSpec(
+        int inputChannels,
+        List<Integer> convFilters,
+        List<Integer> convKernels,
+        List<Integer> poolSizes,
+        int attentionReduction,
+        int spatialKernel,
+        int denseUnits,
+        double dropout,
+        double l2,
+        double learningRate,
+        int numClasses,
+        long seed) {
+
+    /**
+     * The recommended network for {@code numClasses} classes of 40-coefficient MFCCs: blocks of 64, 128 and 128
+     * filters (kernels 5, 5, 3; pooling 2, 2, 1: attention frames of 4 input frames), CBAM with r = 8 and a
+     * 7-frame spatial kernel, 64 dense units, dropout 0.3, L2 1e-4, learning rate 1e-3, seed 42.
+     */
+    public static NetworkSpec defaults(int numClasses) {
+        return new NetworkSpec(40, List.of(64, 128, 128), List.of(5, 5, 3), List.of(2, 2, 1),
+                8, 7, 64, 0.3, 1e-4, 1e-3, numClasses, 42L);
+    }
+
+    /**
+     * Checks the settings; the lists are copied.
+     *
+     * @throws IllegalArgumentException if a size is not positive, the block lists differ in length, dropout is not in
+     *                                  [0, 1), l2 is negative, the learning rate is not positive, or there are fewer
+     *                                  than 2 classes
+     */
+    public NetworkSpec {
+        convFilters = List.copyOf(convFilters);
+        convKernels = List.copyOf(convKernels);
+        poolSizes = List.copyOf(poolSizes);
+        if (inputChannels < 1) throw new IllegalArgumentException("inputChannels must be >= 1: " + inputChannels);
+        if (convFilters.isEmpty()) throw new IllegalArgumentException("at least one convolution block is needed");
+        if (convKernels.size() != convFilters.size() || poolSizes.size() != convFilters.size())
+            throw new IllegalArgumentException("convFilters, convKernels and poolSizes must have the same length: "
+                    + convFilters.size() + ", " + convKernels.size() + ", " + poolSizes.size());
+        for (int i = 0; i < convFilters.size(); i++) {
+            if (convFilters.get(i) < 1) throw new IllegalArgumentException("convFilters[" + i + "] must be >= 1");
+            if (convKernels.get(i) < 1) throw new IllegalArgumentException("convKernels[" + i + "] must be >= 1");
+            if (poolSizes.get(i) < 1) throw new IllegalArgumentException("poolSizes[" + i + "] must be >= 1");
+        }
+        if (attentionReduction < 1)
+            throw new IllegalArgumentException("attentionReduction must be >= 1: " + attentionReduction);
+        if (spatialKernel < 1) throw new IllegalArgumentException("spatialKernel must be >= 1: " + spatialKernel);
+        if (denseUnits < 1) throw new IllegalArgumentException("denseUnits must be >= 1: " + denseUnits);
+        if (!(dropout >= 0 && dropout < 1)) throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
+        if (!(l2 >= 0 && Double.isFinite(l2))) throw new IllegalArgumentException("l2 must be >= 0: " + l2);
+        if (!(learningRate > 0 && Double.isFinite(learningRate)))
+            throw new IllegalArgumentException("learningRate must be > 0: " + learningRate);
+        if (numClasses < 2) throw new IllegalArgumentException("numClasses must be >= 2: " + numClasses);
+    }
+
+    /** This spec with another number of input channels (MFCC coefficients). */
+    public NetworkSpec withInputChannels(int channels) {
+        return new NetworkSpec(channels, convFilters, convKernels, poolSizes, attentionReduction, spatialKernel,
+                denseUnits, dropout, l2, learningRate, numClasses, seed);
+    }
+
+    /**
+     * Input frames per attention frame: the product of the pooling sizes. An input of T frames gives
+     * ceil(T / factor) attention frames; attention frame i covers input frames [i * factor, (i + 1) * factor).
+     */
+    public int timePoolingFactor() {
+        int factor = 1;
+        for (int p : poolSizes) factor *= p;
+        return factor;
+    }
+
+    /** Channels of the feature map the attention block works on (the last block's filters). */
+    public int attentionChannels() {
+        return convFilters.get(convFilters.size() - 1);
+    }
+
+    /** Hidden units of the channel-attention bottleneck. */
+    public int attentionHiddenUnits() {
+        return Math.max(1, attentionChannels() / attentionReduction);
+    }
+}

@@ -1,0 +1,138 @@
+package org.emoscope.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Per-channel feature standardisation: {@code (x[c] - mean[c]) / std[c]}, with statistics taken over all training
+ * frames. Saved inside every model bundle and applied by {@link EmotionModel} before the network sees a window.
+ *
+ * @param mean per-channel mean, one value per MFCC coefficient
+ * @param std  per-channel standard deviation (population), strictly positive
+ */
+public record Normalization(float[] mean, float[] std) {
+
+    /**
+     * Channels whose standard deviation over the training frames is below this are treated as constant: their std
+     * is set to 1 so that they are only centred (dividing by a tiny std would amplify noise without bound).
+     */
+    public static final double MIN_STD = 1e-6;
+
+    /**
+     * @throws IllegalArgumentException if the arrays are empty or of different lengths, or a value is NaN or
+     *                                  infinite, or a std is not positive
+     */
+    public Normalization {
+        if (mean == null || std == null) throw new IllegalArgumentException("mean and std must be given");
+        if (mean.length == 0) throw new IllegalArgumentException("normalisation needs at least one channel");
+        if (mean.length != std.length)
+            throw new IllegalArgumentException("mean has " + mean.length + " channels but std has " + std.length);
+        for (int c = 0; c < mean.length; c++) {
+            if (!Float.isFinite(mean[c]))
+                throw new IllegalArgumentException("mean of channel " + c + " is " + mean[c]);
+            if (!Float.isFinite(std[c]) || !(std[c] > 0))
+                throw new IllegalArgumentException("std of channel " + c + " is " + std[c] + " (must be finite and > 0)");
+        }
+        mean = mean.clone();
+        std = std.clone();
+    }
+
+    /** Mean 0 and std 1 for every channel: leaves features unchanged. */
+    public static Normalization identity(int channels) {
+        float[] ones = new float[channels];
+        Arrays.fill(ones, 1f);
+        return new Normalization(new float[channels], ones);
+    }
+
+    /**
+     * Statistics over every frame of every clip (each clip {@code [frames][channels]}).
+     *
+     * @throws IllegalArgumentException if there are no frames, channel counts differ, or a value is not finite
+     */
+    public static Normalization fit(List<float[][]> clips) {
+        int channels = -1;
+        long n = 0;
+        double[] mean = null;
+        double[] m2 = null;
+        for (float[][] clip : clips) {
+            for (float[] frame : clip) {
+                if (channels < 0) {
+                    channels = frame.length;
+                    if (channels == 0) throw new IllegalArgumentException("frames have no channels");
+                    mean = new double[channels];
+                    m2 = new double[channels];
+                } else if (frame.length != channels) {
+                    throw new IllegalArgumentException("frame with " + frame.length + " channels, expected " + channels);
+                }
+                n++;
+                for (int c = 0; c < channels; c++) { // Welford's update: numerically stable in one pass
+                    double x = frame[c];
+                    if (!Double.isFinite(x))
+                        throw new IllegalArgumentException("non-finite feature value " + x + " in channel " + c);
+                    double delta = x - mean[c];
+                    mean[c] += delta / n;
+                    m2[c] += delta * (x - mean[c]);
+                }
+            }
+        }
+        if (n == 0) throw new IllegalArgumentException("no frames to fit the normalisation on");
+        float[] mu = new float[channels];
+        float[] sd = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            mu[c] = (float) mean[c];
+            double s = Math.sqrt(m2[c] / n);
+            sd[c] = s < MIN_STD ? 1f : (float) s;
+        }
+        return new Normalization(mu, sd);
+    }
+
+    /** Number of channels. */
+    public int channels() {
+        return mean.length;
+    }
+
+    /** A copy of the per-channel means. */
+    @Override
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /** A copy of the per-channel standard deviations. */
+    @Override
+    public float[] std() {
+        return std.clone();
+    }
+
+    /**
+     * The standardised copy of {@code frames} ({@code [frames][channels]}).
+     *
+     * @throws IllegalArgumentException if a frame does not have {@link #channels()} values
+     */
+    public float[][] apply(float[][] frames) {
+        float[][] out = new float[frames.length][];
+        for (int t = 0; t < frames.length; t++) {
+            float[] f = frames[t];
+            if (f.length != mean.length)
+                throw new IllegalArgumentException("frame " + t + " has " + f.length + " channels, expected " + mean.length);
+            float[] o = new float[f.length];
+            for (int c = 0; c < f.length; c++) o[c] = (f[c] - mean[c]) / std[c];
+            out[t] = o;
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(std);
+    }
+
+    @Override
+    public String toString() {
+        return "Normalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+    }
+}

@@ -1,0 +1,217 @@
+package org.emoscope.pipeline;
+
+import be.tarsos.dsp.AudioDispatcher;
+import org.emoscope.audio.AudioSource;
+import org.emoscope.model.EmotionModel;
+import org.emoscope.model.Prediction;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One running analysis of one source: a capture thread and an inference thread. Stop it with {@link #stop()}
+ * (from any thread); {@link AnalysisListener#onFinished} is called exactly once when it has ended.
+ */
+public final class AnalysisSession implements AutoCloseable {
+
+    private static final Windower.WindowJob END = new Windower.WindowJob(-1, -1, 0, new float[0][], 0, 0);
+
+    private final StreamingAnalyzer analyzer;
+    private final AudioSource source;
+    private final AudioDispatcher dispatcher;
+    private final AnalysisListener listener;
+    private final BlockingQueue<Windower.WindowJob> queue;
+    private final Windower windower;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final AtomicLong windowsDone = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread captureThread;
+    private final Thread inferenceThread;
+
+    AnalysisSession(StreamingAnalyzer analyzer, AudioSource source, AudioDispatcher dispatcher,
+                    AnalysisListener listener) {
+        this.analyzer = analyzer;
+        this.source = source;
+        this.dispatcher = dispatcher;
+        this.listener = listener;
+        AnalyzerSettings s = analyzer.settings();
+        this.queue = new ArrayBlockingQueue<>(s.queueCapacity() + 1);
+        this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(), s.speechThresholdDb(),
+                StreamingAnalyzer.silentFrame(analyzer.model().featureConfig()), new Windower.Sink() {
+            @Override
+            public void frame(FeatureFrame frame) {
+                listener.onFrame(frame);
+            }
+
+            @Override
+            public void window(Windower.WindowJob job) {
+                enqueue(job);
+            }
+        });
+        String name = "emoscope-" + source.description();
+        this.captureThread = new Thread(this::capture, name + "-capture");
+        this.inferenceThread = new Thread(this::infer, name + "-inference");
+        captureThread.setDaemon(true);
+        inferenceThread.setDaemon(true);
+    }
+
+    Windower windower() {
+        return windower;
+    }
+
+    void begin() {
+        inferenceThread.start();
+        captureThread.start();
+    }
+
+    /** Asks the session to end: closes the source, discards pending windows. Returns at once. */
+    public void stop() {
+        if (stopRequested.compareAndSet(false, true)) {
+            dispatcher.stop();
+            source.close();
+            queue.clear();
+            queue.offer(END);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Waits until the session has ended. */
+    public void awaitCompletion() throws InterruptedException {
+        finished.await();
+    }
+
+    /** Waits up to {@code timeout}; returns true when the session has ended. */
+    public boolean awaitCompletion(long timeout, TimeUnit unit) throws InterruptedException {
+        return finished.await(timeout, unit);
+    }
+
+    public boolean isRunning() {
+        return finished.getCount() > 0;
+    }
+
+    /** The error that ended the session, or null. */
+    public Exception failure() {
+        return failure.get();
+    }
+
+    public AnalysisStats stats() {
+        return new AnalysisStats(windower.frames(), windowsDone.get(), dropped.get(), dispatcher.secondsProcessed(),
+                stopRequested.get(), failure.get() != null);
+    }
+
+    private void enqueue(Windower.WindowJob job) {
+        if (stopRequested.get()) return;
+        try {
+            if (source.isLive()) {
+                while (!queue.offer(job)) {
+                    if (queue.poll() != null) dropped.incrementAndGet();
+                }
+            } else {
+                queue.put(job);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void capture() {
+        try {
+            dispatcher.run();
+            if (!stopRequested.get()) windower.finish();
+        } catch (Throwable t) {
+            if (!stopRequested.get()) fail(asException(t));
+        } finally {
+            source.close();
+            signalEnd();
+        }
+    }
+
+    /** Queues the end marker behind the pending windows; a stopped or live session may drop windows for it. */
+    private void signalEnd() {
+        try {
+            if (stopRequested.get() || source.isLive()) {
+                while (!queue.offer(END)) queue.poll();
+            } else {
+                queue.put(END);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queue.clear();
+            queue.offer(END);
+        }
+    }
+
+    private void infer() {
+        EmotionModel model = analyzer.model();
+        AnalyzerSettings s = analyzer.settings();
+        float[] smoothed = null;
+        try {
+            while (true) {
+                Windower.WindowJob job = queue.take();
+                if (job == END) break;
+                if (stopRequested.get()) continue;
+                Prediction p;
+                synchronized (model) {
+                    p = model.predict(job.frames());
+                }
+                double fraction = job.activeFrames() / (double) job.frames().length;
+                boolean speech = fraction >= s.minSpeechFraction() && job.activeFrames() > 0;
+                if (speech) smoothed = smooth(smoothed, p.probabilities(), s.smoothing());
+                else smoothed = null;
+                double hop = model.featureConfig().hopSeconds();
+                double start = job.startFrame() * hop;
+                double end = start + (job.realFrames() - 1) * hop + model.featureConfig().windowSamples()
+                        / (double) model.featureConfig().sampleRate();
+                WindowResult r = new WindowResult(job.index(), start, end, fraction, speech, p,
+                        speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime());
+                windowsDone.incrementAndGet();
+                listener.onWindow(r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            fail(new IOException("the model failed on " + source.description() + ": " + e.getMessage(), e));
+            stop();
+        } finally {
+            try {
+                captureThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                listener.onFinished(stats());
+            } finally {
+                finished.countDown();
+            }
+        }
+    }
+
+    private void fail(Exception e) {
+        if (failure.compareAndSet(null, e)) listener.onError(e);
+    }
+
+    private static float[] smooth(float[] previous, float[] current, double weight) {
+        if (previous == null) return current.clone();
+        float[] out = new float[current.length];
+        for (int i = 0; i < out.length; i++) out[i] = (float) (weight * current[i] + (1 - weight) * previous[i]);
+        return out;
+    }
+
+    private static Exception asException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof IOException io) return io;
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return new IOException(msg, t);
+    }
+}

@@ -1,0 +1,40 @@
+package org.emoscope.pipeline;
+
+/**
+ * How the streaming analyzer slides over audio and decides what is speech.
+ *
+ * @param windowSeconds        length of the audio window the model sees (default 2 s)
+ * @param hopSeconds           time between consecutive windows (default 250 ms)
+ * @param smoothing            weight of the newest window in the exponential moving average of probabilities,
+ *                             in (0, 1]; 1 means no smoothing
+ * @param speechThresholdDb    a frame whose RMS level (dBFS) reaches this counts as voiced/active
+ * @param minSpeechFraction    a window is speech when at least this fraction of its frames are active
+ * @param queueCapacity        windows waiting for inference; a live source drops the oldest beyond this, a file
+ *                             source waits (nothing is lost)
+ */
+public record AnalyzerSettings(double windowSeconds, double hopSeconds, double smoothing, double speechThresholdDb,
+                               double minSpeechFraction, int queueCapacity) {
+
+    public static AnalyzerSettings defaults() {
+        return new AnalyzerSettings(2.0, 0.25, 0.5, -45.0, 0.2, 8);
+    }
+
+    public AnalyzerSettings {
+        if (!(windowSeconds >= 0.1 && windowSeconds <= 30))
+            throw new IllegalArgumentException("window must be 0.1-30 s: " + windowSeconds);
+        if (!(hopSeconds >= 0.01 && hopSeconds <= windowSeconds))
+            throw new IllegalArgumentException("hop must be 0.01 s to the window length: " + hopSeconds);
+        if (!(smoothing > 0 && smoothing <= 1)) throw new IllegalArgumentException("smoothing must be in (0, 1]: " + smoothing);
+        if (!(minSpeechFraction >= 0 && minSpeechFraction <= 1))
+            throw new IllegalArgumentException("minSpeechFraction must be in [0, 1]: " + minSpeechFraction);
+        if (queueCapacity < 1) throw new IllegalArgumentException("queueCapacity must be >= 1");
+    }
+
+    public AnalyzerSettings withWindow(double seconds, double hop) {
+        return new AnalyzerSettings(seconds, hop, smoothing, speechThresholdDb, minSpeechFraction, queueCapacity);
+    }
+
+    public AnalyzerSettings withSmoothing(double weight) {
+        return new AnalyzerSettings(windowSeconds, hopSeconds, weight, speechThresholdDb, minSpeechFraction, queueCapacity);
+    }
+}

@@ -1,0 +1,13 @@
+package org.emoscope.pipeline;
+
+/**
+ * One 10 ms analysis frame as it leaves the feature extractor: for level meters and scrolling spectrograms.
+ *
+ * @param index       frame number from the start of the stream
+ * @param timeSeconds start of the frame from the start of the stream
+ * @param levelDb     RMS level of the frame's samples, dBFS (-120 for digital silence)
+ * @param mfcc        MFCC coefficients
+ * @param logMel      log-mel energies, dB, low to high frequency
+ */
+public record FeatureFrame(long index, double timeSeconds, double levelDb, float[] mfcc, float[] logMel) {
+}

@@ -1,0 +1,82 @@
+package org.emoscope.pipeline;
+
+import org.emoscope.audio.AudioDecodeException;
+import org.emoscope.audio.AudioSource;
+import org.emoscope.audio.FileAudioSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.DoubleConsumer;
+
+/** File mode: the {@link StreamingAnalyzer} run over a file, collected into a {@link FileAnalysis}. */
+public final class FileAnalyzer {
+
+    private final StreamingAnalyzer analyzer;
+
+    public FileAnalyzer(StreamingAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** Analyses {@code file}, blocking the calling thread until done. */
+    public FileAnalysis analyze(Path file) throws IOException, InterruptedException {
+        return analyze(file, p -> { }, null);
+    }
+
+    /**
+     * Analyses {@code file}, blocking the calling thread until done.
+     *
+     * @param progress receives the fraction of the file analysed, 0-1, from the analysis threads
+     * @param frames   receives every feature frame (for spectrogram display), or null
+     * @throws AudioDecodeException  when the file cannot be read, with a message naming it and the reason
+     * @throws CancellationException when the thread is interrupted (the analysis is stopped first)
+     */
+    public FileAnalysis analyze(Path file, DoubleConsumer progress, AnalysisListener frames)
+            throws IOException, InterruptedException {
+        int rate = analyzer.model().featureConfig().sampleRate();
+        AudioSource source = new FileAudioSource(file, rate);
+        return analyze(source, file.toString(), progress, frames);
+    }
+
+    /** Analyses any finite source; see {@link #analyze(Path, DoubleConsumer, AnalysisListener)}. */
+    public FileAnalysis analyze(AudioSource source, String name, DoubleConsumer progress, AnalysisListener frames)
+            throws IOException, InterruptedException {
+        long length = source.lengthSamples();
+        List<WindowResult> windows = Collections.synchronizedList(new ArrayList<>());
+        AnalysisListener collector = new AnalysisListener() {
+            @Override
+            public void onFrame(FeatureFrame frame) {
+                if (frames != null) frames.onFrame(frame);
+            }
+
+            @Override
+            public void onWindow(WindowResult result) {
+                windows.add(result);
+                if (length > 0) progress.accept(Math.min(1.0, result.endSeconds() * source.sampleRate() / length));
+            }
+        };
+        AnalysisSession session = analyzer.start(source, collector);
+        try {
+            session.awaitCompletion();
+        } catch (InterruptedException e) {
+            session.stop();
+            throw new CancellationException("analysis of " + name + " was cancelled");
+        }
+        if (session.failure() != null) {
+            Exception f = session.failure();
+            if (f instanceof AudioDecodeException ade) throw ade;
+            throw new AudioDecodeException(name + ": " + f.getMessage(), f);
+        }
+        double duration = session.stats().secondsProcessed();
+        if (length > 0) duration = length / (double) source.sampleRate();
+        if (windows.isEmpty())
+            throw new AudioDecodeException(name + ": too short to analyse (" + String.format("%.3f", duration)
+                    + " s; at least " + analyzer.model().featureConfig().windowSamples() * 1000
+                    / analyzer.model().featureConfig().sampleRate() + " ms of audio is needed)");
+        progress.accept(1.0);
+        return Timeline.analysis(name, duration, analyzer.model().labels(), windows);
+    }
+}

@@ -1,0 +1,115 @@
+package org.emoscope.pipeline;
+
+import be.tarsos.dsp.AudioDispatcher;
+import be.tarsos.dsp.AudioEvent;
+import be.tarsos.dsp.AudioProcessor;
+import org.emoscope.audio.AudioSource;
+import org.emoscope.features.FeatureDispatchers;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.features.Mfcc;
+import org.emoscope.features.MfccProcessor;
+import org.emoscope.model.EmotionModel;
+
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one analysis pipeline, for microphones and files alike:
+ * {@link AudioSource} -> TarsosDSP {@link AudioDispatcher} (one 25 ms window every 10 ms) -> level meter and
+ * {@link MfccProcessor} -> sliding window of MFCC frames (default 2 s every 250 ms) -> {@link EmotionModel} ->
+ * speech gating and smoothing -> {@link AnalysisListener}s.
+ *
+ * <p>Each session runs two threads of its own: capture (reading and features) and inference, joined by a bounded
+ * queue, so a slow model never stalls a microphone. A live source drops the oldest pending window when the queue
+ * is full (counted in {@link AnalysisStats#droppedWindows()}); a file source waits instead, so nothing is lost.
+ *
+ * <p>The model is not thread-safe; sessions sharing one model take turns on it.
+ */
+public final class StreamingAnalyzer {
+
+    /** TarsosDSP logs read errors through java.util.logging; the session reports them to listeners instead. */
+    private static final Logger TARSOS_LOG = Logger.getLogger("be.tarsos.dsp");
+
+    static {
+        TARSOS_LOG.setLevel(Level.OFF);
+    }
+
+    private final EmotionModel model;
+    private final AnalyzerSettings settings;
+
+    public StreamingAnalyzer(EmotionModel model, AnalyzerSettings settings) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public EmotionModel model() {
+        return model;
+    }
+
+    public AnalyzerSettings settings() {
+        return settings;
+    }
+
+    /** Number of feature frames in one analysis window. */
+    public int windowFrames() {
+        return Math.max(1, model.featureConfig().framesFor(settings.windowSeconds()));
+    }
+
+    /** Number of feature frames between two windows. */
+    public int hopFrames() {
+        FeatureConfig fc = model.featureConfig();
+        return Math.max(1, (int) Math.round(settings.hopSeconds() * fc.sampleRate() / fc.hopSamples()));
+    }
+
+    /**
+     * Starts analysing {@code source} and returns at once; results go to {@code listener} from the session's own
+     * threads. The session owns the source and closes it when it ends.
+     *
+     * @throws IllegalArgumentException if the source's sample rate is not the model's
+     */
+    public AnalysisSession start(AudioSource source, AnalysisListener listener) {
+        FeatureConfig fc = model.featureConfig();
+        if (source.sampleRate() != fc.sampleRate())
+            throw new IllegalArgumentException(source.description() + " delivers " + source.sampleRate()
+                    + " Hz but the model expects " + fc.sampleRate() + " Hz");
+        AudioDispatcher dispatcher = FeatureDispatchers.create(source, fc);
+        AnalysisSession session = new AnalysisSession(this, source, dispatcher, listener);
+        dispatcher.addAudioProcessor(new LevelMeter(session.windower()));
+        dispatcher.addAudioProcessor(new MfccProcessor(fc, session.windower()));
+        session.begin();
+        return session;
+    }
+
+    /** Measures each window's RMS level just before the MFCC processor sees the same buffer. */
+    private static final class LevelMeter implements AudioProcessor {
+        private final Windower windower;
+
+        LevelMeter(Windower windower) {
+            this.windower = windower;
+        }
+
+        @Override
+        public boolean process(AudioEvent event) {
+            windower.setNextLevel(levelDb(event.getFloatBuffer()));
+            return true;
+        }
+
+        @Override
+        public void processingFinished() {
+        }
+    }
+
+    /** The MFCC frame of digital silence: what padding past the end of a short stream looks like to the model. */
+    public static float[] silentFrame(FeatureConfig config) {
+        return new Mfcc(config).computeAll(new float[config.windowSamples()])[0];
+    }
+
+    /** RMS level of {@code samples} in dBFS (a full-scale sine is -3 dBFS), -120 for digital silence. */
+    public static double levelDb(float[] samples) {
+        double sum = 0;
+        for (float s : samples) sum += (double) s * s;
+        double rms = Math.sqrt(sum / Math.max(1, samples.length));
+        return rms <= 1e-6 ? -120.0 : 20 * Math.log10(rms);
+    }
+}

@@ -1,0 +1,180 @@
+package org.emoscope.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.emoscope.train.eval.ConfusionMatrix;
+import org.emoscope.train.eval.ConfusionMatrixImage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes one evaluation's report (JSON, Markdown, confusion matrix CSV and PNG) and keeps the table in
+ * {@code docs/results.md} up to date: one row per corpus and protocol, beside the paper's claim.
+ */
+public final class EvaluationReport {
+
+    /** Accuracy the seed paper (arXiv 2507.03251) reports per corpus, with its leaky protocol. */
+    public static final Map<String, Double> PAPER_CLAIMS = Map.of(
+            "savee", 97.49, "ravdess", 99.23, "cremad", 89.31, "tess", 99.82, "emodb", 99.53, "emodb-2s", 99.53,
+            "emovo", 96.39);
+
+    private static final String START = "<!-- results:start -->";
+    private static final String END = "<!-- results:end -->";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * Everything about one run.
+     *
+     * @param corpus      corpus name (e.g. {@code ravdess})
+     * @param corpusTitle display name (e.g. "EMO-DB (2 s)")
+     * @param protocol    the protocol
+     * @param labels      class labels
+     * @param folds       fold results
+     * @param utterances  utterances evaluated
+     * @param speakers    speakers in the corpus
+     * @param seconds     wall time of the whole run
+     * @param date        ISO date of the run
+     * @param command     the command that reproduces it
+     * @param details     settings worth recording
+     */
+    public record Run(String corpus, String corpusTitle, Protocol protocol, List<String> labels,
+                      List<Evaluation.FoldResult> folds, int utterances, int speakers, double seconds, String date,
+                      String command, Map<String, Object> details) {
+
+        public ConfusionMatrix pooled() {
+            return Evaluation.pooled(folds, labels);
+        }
+    }
+
+    private EvaluationReport() {
+    }
+
+    /** Writes {@code <dir>/<corpus>-<protocol>.{json,md,csv,png}}; returns the Markdown text. */
+    public static String write(Run run, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String base = run.corpus() + "-" + run.protocol().id();
+        ConfusionMatrix cm = run.pooled();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("corpus", run.corpus());
+        json.put("corpus_title", run.corpusTitle());
+        json.put("protocol", run.protocol().id());
+        json.put("protocol_label", run.protocol().description());
+        json.put("labels", run.labels());
+        json.putAll(Evaluation.summary(run.folds(), run.labels()));
+        json.put("paper_claim_accuracy", PAPER_CLAIMS.get(run.corpus()));
+        json.put("utterances", run.utterances());
+        json.put("speakers", run.speakers());
+        json.put("seconds", Math.round(run.seconds()));
+        json.put("date", run.date());
+        json.put("command", run.command());
+        json.put("details", run.details());
+        json.put("folds", run.folds());
+        JSON.writeValue(dir.resolve(base + ".json").toFile(), json);
+        Files.writeString(dir.resolve(base + "-confusion.csv"), cm.toCsv(), StandardCharsets.UTF_8);
+        ConfusionMatrixImage.write(cm, run.corpusTitle() + ", " + run.protocol().description(),
+                dir.resolve(base + "-confusion.png"));
+        String md = markdown(run, cm, base);
+        Files.writeString(dir.resolve(base + ".md"), md, StandardCharsets.UTF_8);
+        return md;
+    }
+
+    private static String markdown(Run run, ConfusionMatrix cm, String base) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(run.corpusTitle()).append(": ").append(run.protocol().description()).append("\n\n");
+        b.append(String.format(Locale.ROOT, "| WA | UA | macro-F1 | utterances | speakers | folds | time |%n"
+                        + "|---|---|---|---|---|---|---|%n| %.2f%% | %.2f%% | %.2f%% | %d | %d | %d | %s |%n%n",
+                100 * cm.weightedAccuracy(), 100 * cm.unweightedAccuracy(), 100 * cm.macroF1(), cm.total(),
+                run.speakers(), run.folds().size(), duration(run.seconds())));
+        Double claim = PAPER_CLAIMS.get(run.corpus());
+        if (claim != null)
+            b.append(String.format(Locale.ROOT, "The paper claims %.2f%% accuracy on %s with its own (leaky) protocol.%n%n",
+                    claim, run.corpus().startsWith("emodb") ? "EMO-DB (full-length files)" : run.corpusTitle()));
+        b.append("Reproduce: `").append(run.command()).append("` (").append(run.date()).append(")\n\n");
+        b.append("## Per-class recall\n\n| class | recall |\n|---|---|\n");
+        for (int i = 0; i < run.labels().size(); i++)
+            b.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", run.labels().get(i), 100 * cm.recall(i)));
+        b.append("\n## Folds\n\n| fold | test speakers | validation | WA | UA | best epoch / run | minutes | windows/s |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (Evaluation.FoldResult f : run.folds()) {
+            ConfusionMatrix m = Evaluation.matrix(f, run.labels());
+            b.append(String.format(Locale.ROOT, "| %d | %s | %s | %.1f%% | %.1f%% | %d / %d | %.1f | %.0f |%n",
+                    f.index() + 1, String.join(" ", f.testSpeakers()), String.join(" ", f.validationSpeakers()),
+                    100 * m.weightedAccuracy(), 100 * m.unweightedAccuracy(), f.bestEpoch(), f.epochsRun(),
+                    f.seconds() / 60, f.windowsPerSecond()));
+        }
+        b.append("\n## Confusion matrix (pooled over folds)\n\n![confusion matrix](").append(base)
+                .append("-confusion.png)\n\nCSV: [").append(base).append("-confusion.csv](").append(base)
+                .append("-confusion.csv)\n\n## Settings\n\n");
+        run.details().forEach((k, v) -> b.append("- ").append(k).append(": `").append(v).append("`\n"));
+        return b.toString();
+    }
+
+    /**
+     * Puts (or replaces) this run's row in the table of {@code resultsMd}, creating the file when missing. Rows for
+     * corpora with no data here stay as they are.
+     */
+    public static void updateTable(Run run, Path resultsMd) throws IOException {
+        Map<String, String> rows = new TreeMap<>();
+        String text = Files.isRegularFile(resultsMd) ? Files.readString(resultsMd) : defaultPage();
+        int s = text.indexOf(START);
+        int e = text.indexOf(END);
+        if (s < 0 || e < s) {
+            text = defaultPage();
+            s = text.indexOf(START);
+            e = text.indexOf(END);
+        }
+        for (String line : text.substring(s + START.length(), e).split("\n")) {
+            if (!line.startsWith("| ") || line.startsWith("| corpus ")) continue;
+            String[] cells = line.split("\\|");
+            rows.put(cells[1].trim() + "|" + cells[2].trim(), line);
+        }
+        ConfusionMatrix cm = run.pooled();
+        Double claim = PAPER_CLAIMS.get(run.corpus());
+        String row = String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2f | %s | %d | %s | %s | `%s` |",
+                run.corpusTitle(), run.protocol().id(), run.labels().size(), 100 * cm.weightedAccuracy(),
+                100 * cm.unweightedAccuracy(), 100 * cm.macroF1(), claim == null ? "-" : String.format(Locale.ROOT,
+                        "%.2f", claim), run.folds().size(), duration(run.seconds()), run.date(), run.command());
+        rows.put(run.corpusTitle() + "|" + run.protocol().id(), row);
+        List<String> lines = new ArrayList<>();
+        lines.add(START);
+        lines.add("| corpus | protocol | classes | WA % | UA % | macro-F1 % | paper claim % | folds | time | date | command |");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|---|");
+        lines.addAll(rows.values());
+        lines.add(END);
+        String updated = text.substring(0, s) + String.join("\n", lines) + text.substring(e + END.length());
+        Files.createDirectories(resultsMd.toAbsolutePath().getParent());
+        Files.writeString(resultsMd, updated, StandardCharsets.UTF_8);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+
+    private static String defaultPage() {
+        return "# Evaluation results\n\n"
+                + "Written by `emoscope evaluate`; every row says the command that reproduces it.\n\n"
+                + "- **speaker** (default): speaker-independent. Folds grouped by speaker (leave-one-speaker-out for "
+                + "EMO-DB, EMOVO, TESS, SAVEE; 5 actor-grouped folds for RAVDESS and CREMA-D); augmentation and "
+                + "normalisation fitted inside the training side only; early stopping on held-out training speakers "
+                + "(TESS, with one training speaker per fold: held-out words). WA = accuracy, UA = balanced accuracy.\n"
+                + "- **paper**: the seed paper's protocol reproduced on purpose: every file augmented, then a random "
+                + "80/20 split of the augmented rows. It leaks speakers and augmented copies of test utterances into "
+                + "training; its numbers are not comparable with the speaker protocol.\n\n"
+                + "Paper claims are the accuracies reported in arXiv 2507.03251 with its leaky protocol. EMO-DB (2 s) is "
+                + "a degraded copy (every file cut or padded to 2 s) and is not the paper's EMO-DB.\n\n"
+                + START + "\n" + END + "\n\n"
+                + "| corpus | status |\n|---|---|\n"
+                + "| SAVEE | no data available here (paper claims 97.49 %); reader tested on synthetic file names |\n"
+                + "| CREMA-D | no data available here (paper claims 89.31 %); reader tested on synthetic file names |\n";
+    }
+}

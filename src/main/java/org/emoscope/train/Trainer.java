@@ -1,0 +1,278 @@
+package org.emoscope.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.EmotionModel;
+import org.emoscope.model.EmotionNetwork;
+import org.emoscope.model.ModelBundle;
+import org.emoscope.model.ModelInput;
+import org.emoscope.model.NetworkSpec;
+import org.emoscope.model.Normalization;
+import org.emoscope.pipeline.StreamingAnalyzer;
+import org.emoscope.pipeline.WindowGrid;
+import org.emoscope.train.eval.ConfusionMatrix;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Fits the attention CNN on {@link Item}s: random 2 s windows (class-balanced by default) in minibatches, Adam,
+ * and early stopping on the utterance-level UA of held-out validation items. With a checkpoint directory it saves
+ * the network (with updater state), the best weights and its progress after every epoch, and a later call with the
+ * same data and settings resumes from there.
+ */
+public final class Trainer {
+
+    /** One epoch's figures. */
+    public record EpochLog(int epoch, double loss, double validationUa, double validationWa, double seconds,
+                           double windowsPerSecond) {
+    }
+
+    /** What training produced. */
+    public record Result(ModelBundle bundle, int bestEpoch, double bestScore, List<EpochLog> history,
+                         double trainSeconds, long windowsSeen) {
+        public double windowsPerSecond() {
+            return trainSeconds == 0 ? 0 : windowsSeen / trainSeconds;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NetworkSpec spec;
+    private final FeatureConfig features;
+    private final TrainingSettings settings;
+    private final List<String> labels;
+
+    public Trainer(NetworkSpec spec, FeatureConfig features, TrainingSettings settings, List<String> labels) {
+        if (spec.numClasses() != labels.size())
+            throw new IllegalArgumentException(spec.numClasses() + " outputs for " + labels.size() + " labels");
+        if (spec.inputChannels() != features.coefficients())
+            throw new IllegalArgumentException("network takes " + spec.inputChannels() + " channels, features have "
+                    + features.coefficients());
+        this.spec = spec;
+        this.features = features;
+        this.settings = settings;
+        this.labels = List.copyOf(labels);
+    }
+
+    /**
+     * Trains on {@code fit}; early stopping on {@code validation} when it is not empty (otherwise all
+     * {@code maxEpochs} run and the last weights are kept).
+     *
+     * @param checkpoints directory for resumable progress, or null
+     * @param metadata    recorded in the bundle (corpora, protocol...); training figures are added
+     */
+    public Result train(List<Item> fit, List<Item> validation, Path checkpoints, Map<String, Object> metadata,
+                        TrainingListener listener) throws IOException {
+        if (fit.isEmpty()) throw new IllegalArgumentException("nothing to train on");
+        Normalization norm = Normalization.fit(fit.stream().map(Item::frames).toList());
+        int windowFrames = features.framesFor(settings.windowSeconds());
+        float[] silence = StreamingAnalyzer.silentFrame(features);
+        String fingerprint = fingerprint(fit, validation);
+
+        ComputationGraph net;
+        INDArray best;
+        State state;
+        State saved = checkpoints == null ? null : readState(checkpoints, fingerprint, listener);
+        if (saved != null) {
+            net = ModelSerializer.restoreComputationGraph(checkpoints.resolve("last.zip").toFile(), true);
+            best = Nd4j.readBinary(checkpoints.resolve("best.bin").toFile());
+            state = saved;
+            listener.message("resuming after epoch " + state.epoch + " (best so far: epoch " + state.bestEpoch + ")");
+        } else {
+            net = EmotionNetwork.build(spec);
+            best = net.params().dup();
+            state = new State();
+            state.fingerprint = fingerprint;
+        }
+        ModelBundle view = new ModelBundle(net, spec, labels, features, norm, Map.of(), false);
+        EmotionModel model = new EmotionModel(view);
+        UtteranceScorer scorer = new UtteranceScorer(model, settings.windowSeconds(), settings.evalHopSeconds());
+
+        List<Integer>[] byClass = byClass(fit);
+        while (state.epoch < settings.maxEpochs() && state.badEpochs < settings.patience()) {
+            int epoch = state.epoch + 1;
+            long t0 = System.nanoTime();
+            SplittableRandom rnd = new SplittableRandom(settings.seed() * 1_000_003L + epoch);
+            int[] order = sample(fit, byClass, rnd);
+            int batches = (order.length + settings.batchSize() - 1) / settings.batchSize();
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++) {
+                int from = b * settings.batchSize();
+                int to = Math.min(order.length, from + settings.batchSize());
+                List<float[][]> windows = new ArrayList<>(to - from);
+                INDArray y = Nd4j.zeros(to - from, labels.size());
+                for (int i = from; i < to; i++) {
+                    Item item = fit.get(order[i]);
+                    int maxStart = Math.max(0, item.frames().length - windowFrames);
+                    int start = maxStart == 0 ? 0 : rnd.nextInt(maxStart + 1);
+                    windows.add(WindowGrid.cut(item.frames(), start, windowFrames, silence));
+                    y.putScalar(i - from, item.label(), 1.0);
+                }
+                net.fit(new DataSet(ModelInput.batch(windows, norm, model.minFrames()), y));
+                double loss = net.score();
+                lossSum += loss;
+                listener.onBatch(epoch, b + 1, batches, loss);
+            }
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            state.windowsSeen += order.length;
+            state.trainSeconds += trainSeconds;
+            double ua = Double.NaN;
+            double wa = Double.NaN;
+            if (!validation.isEmpty()) {
+                ConfusionMatrix cm = confusion(scorer, validation);
+                ua = cm.unweightedAccuracy();
+                wa = cm.weightedAccuracy();
+            }
+            double score = validation.isEmpty() ? epoch : ua + 1e-3 * wa;
+            if (score > state.bestScore) {
+                state.bestScore = score;
+                state.bestEpoch = epoch;
+                state.badEpochs = 0;
+                best = net.params().dup();
+            } else {
+                state.badEpochs++;
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            EpochLog log = new EpochLog(epoch, lossSum / batches, ua, wa, seconds, order.length / trainSeconds);
+            state.history.add(log);
+            state.epoch = epoch;
+            if (checkpoints != null) writeCheckpoint(checkpoints, net, best, state);
+            double eta = seconds * (settings.maxEpochs() - epoch);
+            listener.onEpoch(log, state.bestEpoch, eta);
+        }
+        if (state.badEpochs >= settings.patience())
+            listener.message("stopped early after epoch " + state.epoch + ": no better validation score for "
+                    + settings.patience() + " epochs; keeping epoch " + state.bestEpoch);
+        net.setParams(best);
+        Map<String, Object> meta = new LinkedHashMap<>(metadata);
+        meta.put("epochs_run", state.epoch);
+        meta.put("best_epoch", state.bestEpoch);
+        meta.put("train_seconds", Math.round(state.trainSeconds));
+        meta.put("windows_per_second", Math.round(state.windowsSeen / Math.max(1e-9, state.trainSeconds)));
+        meta.put("training_items", fit.size());
+        meta.put("validation_items", validation.size());
+        meta.put("settings", settings.toString());
+        ModelBundle bundle = new ModelBundle(net, spec, labels, features, norm, meta, false);
+        return new Result(bundle, state.bestEpoch, state.bestScore, List.copyOf(state.history), state.trainSeconds,
+                state.windowsSeen);
+    }
+
+    /** Confusion matrix of utterance-level predictions on {@code items}. */
+    public ConfusionMatrix confusion(UtteranceScorer scorer, List<Item> items) {
+        int[] predicted = scorer.predict(items);
+        ConfusionMatrix cm = new ConfusionMatrix(labels);
+        for (int i = 0; i < items.size(); i++) cm.add(items.get(i).label(), predicted[i]);
+        return cm;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Integer>[] byClass(List<Item> fit) {
+        List<Integer>[] out = new List[labels.size()];
+        for (int c = 0; c < out.length; c++) out[c] = new ArrayList<>();
+        for (int i = 0; i < fit.size(); i++) out[fit.get(i).label()].add(i);
+        return out;
+    }
+
+    /**
+     * Item indices for one epoch: as many draws as there are distinct utterances (times {@code samplesPerItem}), so
+     * an epoch is one pass over the recordings whatever the number of augmented copies; each draw takes a random
+     * item (copy), class-balanced when asked.
+     */
+    private int[] sample(List<Item> fit, List<Integer>[] byClass, SplittableRandom rnd) {
+        long utterances = fit.stream().map(i -> i.utterance().file()).distinct().count();
+        int n = (int) (utterances * settings.samplesPerItem());
+        int[] order = new int[n];
+        List<List<Integer>> present = new ArrayList<>();
+        for (List<Integer> c : byClass) if (!c.isEmpty()) present.add(c);
+        for (int i = 0; i < n; i++) {
+            if (settings.balanceClasses()) {
+                List<Integer> c = present.get(rnd.nextInt(present.size()));
+                order[i] = c.get(rnd.nextInt(c.size()));
+            } else {
+                order[i] = rnd.nextInt(fit.size());
+            }
+        }
+        return order;
+    }
+
+    /** Progress that survives an interrupted run. */
+    static final class State {
+        public String fingerprint;
+        public int epoch;
+        public int bestEpoch;
+        public double bestScore = Double.NEGATIVE_INFINITY;
+        public int badEpochs;
+        public long windowsSeen;
+        public double trainSeconds;
+        public List<EpochLog> history = new ArrayList<>();
+    }
+
+    private State readState(Path dir, String fingerprint, TrainingListener listener) {
+        Path file = dir.resolve("state.json");
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(dir.resolve("last.zip"))
+                || !Files.isRegularFile(dir.resolve("best.bin"))) return null;
+        try {
+            State s = JSON.readValue(file.toFile(), State.class);
+            if (fingerprint.equals(s.fingerprint)) return s;
+            listener.message("checkpoint in " + dir + " is for other data or settings: starting afresh");
+        } catch (IOException e) {
+            listener.message("checkpoint in " + dir + " is unreadable (" + e.getMessage() + "): starting afresh");
+        }
+        return null;
+    }
+
+    private static void writeCheckpoint(Path dir, ComputationGraph net, INDArray best, State state) throws IOException {
+        Files.createDirectories(dir);
+        Path tmpNet = dir.resolve("last.zip.part");
+        ModelSerializer.writeModel(net, tmpNet.toFile(), true);
+        Path tmpBest = dir.resolve("best.bin.part");
+        Nd4j.saveBinary(best, tmpBest.toFile());
+        Path tmpState = dir.resolve("state.json.part");
+        JSON.writeValue(tmpState.toFile(), state);
+        // state last: a crash between the moves leaves the state at most one epoch behind the network, so a resume
+        // repeats at most one epoch
+        move(tmpNet, dir.resolve("last.zip"));
+        move(tmpBest, dir.resolve("best.bin"));
+        move(tmpState, dir.resolve("state.json"));
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private String fingerprint(List<Item> fit, List<Item> validation) {
+        StringBuilder b = new StringBuilder().append(spec).append(features).append(settings).append(labels);
+        for (List<Item> items : List.of(fit, validation)) {
+            b.append('|').append(items.size());
+            for (Item i : items) b.append(i.utterance().file().getFileName()).append(i.augmentation()).append(i.label());
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.emoscope.train;
+
+/**
+ * How a network is fitted.
+ *
+ * @param maxEpochs      upper bound on epochs
+ * @param patience       epochs without a better validation score before stopping early
+ * @param batchSize      windows per gradient step
+ * @param windowSeconds  length of a training window (the analyzer's window: 2 s)
+ * @param evalHopSeconds hop between the windows that score a whole utterance (the analyzer's hop: 0.25 s)
+ * @param samplesPerItem random windows drawn per utterance per epoch (each from a random augmented copy)
+ * @param balanceClasses draw training windows class-balanced (each class equally often) instead of as they come
+ * @param seed           seed of window sampling and shuffling (the network has its own in its spec)
+ */
+public record TrainingSettings(int maxEpochs, int patience, int batchSize, double windowSeconds,
+                               double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed) {
+
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L);
+    }
+
+    public TrainingSettings {
+        if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1");
+        if (patience < 1) throw new IllegalArgumentException("patience must be >= 1");
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
+        if (samplesPerItem < 1) throw new IllegalArgumentException("samplesPerItem must be >= 1");
+        if (!(windowSeconds > 0) || !(evalHopSeconds > 0)) throw new IllegalArgumentException("bad window/hop");
+    }
+
+    public TrainingSettings withEpochs(int epochs, int patience) {
+        return new TrainingSettings(epochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed);
+    }
+
+    public TrainingSettings withBatch(int batchSize) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed);
+    }
+
+    public TrainingSettings withSeed(long seed) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed);
+    }
+}

@@ -1,0 +1,112 @@
+package org.emoscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.ModelBundle;
+import org.emoscope.pipeline.TestAudio;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(120)
+class AnalyzeCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path bundle;
+
+    @BeforeAll
+    static void untrainedBundle() throws Exception {
+        bundle = dir.resolve("untrained.emo");
+        ModelBundle.untrained(List.of("neutral", "happy", "sad", "angry"), FeatureConfig.defaults()).save(bundle);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new Main()).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void jsonLinesForGoodAndBadFiles() throws Exception {
+        Path a = TestAudio.writeWav(dir.resolve("a.wav"), TestAudio.voiced(3.0, 16000, 1), 16000);
+        Path bad = Files.write(dir.resolve("broken.wav"), new byte[]{'R', 'I', 'F', 'F', 1, 2});
+        Path b = TestAudio.writeWav(dir.resolve("b.wav"), TestAudio.voiced(2.2, 16000, 2), 16000);
+        Run r = run("analyze", "--model", bundle.toString(), a.toString(), bad.toString(), b.toString());
+        assertEquals(1, r.exit(), "one file failed: " + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertEquals(a.toString(), first.get("file").asText());
+        assertEquals("untrained", first.get("model").asText());
+        assertEquals(3.0, first.get("duration_s").asDouble(), 1e-3);
+        assertSumsToOne(first.get("probabilities"));
+        JsonNode segs = first.get("segments");
+        assertTrue(segs.size() >= 1);
+        assertEquals(0.0, segs.get(0).get("start_s").asDouble());
+        assertEquals(3.0, segs.get(segs.size() - 1).get("end_s").asDouble(), 1e-3);
+        for (JsonNode s : segs) if (!s.get("label").asText().equals("no_speech")) assertSumsToOne(s.get("probabilities"));
+        JsonNode broken = json.readTree(lines.get(1));
+        assertEquals(bad.toString(), broken.get("file").asText());
+        assertTrue(broken.get("error").asText().contains("broken.wav"), broken.toString());
+        assertFalse(broken.has("label"));
+        assertEquals(b.toString(), json.readTree(lines.get(2)).get("file").asText());
+        assertFalse(r.err().contains("Exception"), "no stack traces on stderr: " + r.err());
+    }
+
+    @Test
+    void csvHasAHeaderAndFileAndSegmentRows() throws Exception {
+        Path a = TestAudio.writeWav(dir.resolve("c.wav"), TestAudio.voiced(2.5, 16000, 3), 16000);
+        Run r = run("analyze", "-q", "--format", "csv", "--model", bundle.toString(), a.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("file,scope,start_s,end_s,label,confidence,p_neutral,p_happy,p_sad,p_angry,error", lines.get(0));
+        assertTrue(lines.get(1).contains(",file,0.000,2.500,"), lines.get(1));
+        assertTrue(lines.size() >= 3 && lines.get(2).contains(",segment,"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void missingModelIsAClearMessage() throws Exception {
+        Path a = TestAudio.writeWav(dir.resolve("d.wav"), TestAudio.voiced(1.0, 16000, 4), 16000);
+        Run r = run("analyze", "--model", dir.resolve("nope.emo").toString(), a.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("nope.emo"), r.err());
+        assertEquals("", r.out());
+    }
+
+    private static void assertSumsToOne(JsonNode probabilities) {
+        double sum = 0;
+        for (Iterator<JsonNode> it = probabilities.elements(); it.hasNext(); ) sum += it.next().asDouble();
+        assertEquals(1.0, sum, 1e-3);
+    }
+}

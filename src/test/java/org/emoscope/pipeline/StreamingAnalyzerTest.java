@@ -1,0 +1,215 @@
+package org.emoscope.pipeline;
+
+import org.emoscope.audio.ArrayAudioSource;
+import org.emoscope.audio.AudioDecodeException;
+import org.emoscope.audio.AudioSource;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.EmotionModel;
+import org.emoscope.model.ModelBundle;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(60)
+class StreamingAnalyzerTest {
+
+    private static final int RATE = 16000;
+    private static EmotionModel model;
+
+    @BeforeAll
+    static void model() {
+        model = new EmotionModel(ModelBundle.untrained(List.of("neutral", "happy", "sad", "angry"),
+                FeatureConfig.defaults()));
+    }
+
+    /** Collects everything a session reports. */
+    static final class Recorder implements AnalysisListener {
+        final List<WindowResult> windows = new CopyOnWriteArrayList<>();
+        final List<Exception> errors = new CopyOnWriteArrayList<>();
+        final List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger frames = new AtomicInteger();
+        final AtomicInteger finished = new AtomicInteger();
+        volatile AnalysisStats stats;
+
+        @Override
+        public void onFrame(FeatureFrame frame) {
+            frames.incrementAndGet();
+        }
+
+        @Override
+        public void onWindow(WindowResult result) {
+            windows.add(result);
+            threads.add(Thread.currentThread().getName());
+        }
+
+        @Override
+        public void onError(Exception error) {
+            errors.add(error);
+        }
+
+        @Override
+        public void onFinished(AnalysisStats s) {
+            stats = s;
+            finished.incrementAndGet();
+        }
+    }
+
+    private static Recorder run(AudioSource source) throws InterruptedException {
+        Recorder r = new Recorder();
+        AnalysisSession s = new StreamingAnalyzer(model, AnalyzerSettings.defaults()).start(source, r);
+        assertTrue(s.awaitCompletion(30, TimeUnit.SECONDS));
+        return r;
+    }
+
+    @Test
+    void threeSecondsOfVoiceGiveFiveSpeechWindowsOffTheCallersThread() throws Exception {
+        Recorder r = run(new ArrayAudioSource(TestAudio.voiced(3.0, RATE, 1), RATE, "voice"));
+        assertEquals(298, r.frames.get());
+        assertEquals(5, r.windows.size());
+        for (int i = 0; i < 5; i++) {
+            WindowResult w = r.windows.get(i);
+            assertEquals(i, w.index());
+            assertEquals(i * 0.25, w.startSeconds(), 1e-9);
+            assertTrue(w.speech(), "window " + i + " is speech");
+            float sum = 0;
+            for (float p : w.smoothed()) sum += p;
+            assertEquals(1.0, sum, 1e-4);
+            assertEquals(128, w.prediction().channelAttention().length);
+            assertTrue(w.prediction().frameAttention().length >= 49);
+        }
+        String me = Thread.currentThread().getName();
+        for (String t : r.threads) assertNotEquals(me, t);
+        assertEquals(1, r.finished.get());
+        assertFalse(r.stats.stopped());
+        assertEquals(0, r.stats.droppedWindows());
+        assertTrue(r.errors.isEmpty());
+    }
+
+    @Test
+    void silenceIsNoSpeech() throws Exception {
+        Recorder r = run(new ArrayAudioSource(TestAudio.silence(3.0, RATE), RATE, "silence"));
+        assertFalse(r.windows.isEmpty());
+        for (WindowResult w : r.windows) {
+            assertFalse(w.speech());
+            assertEquals(WindowResult.NO_SPEECH, w.label());
+            assertNull(w.smoothed());
+        }
+    }
+
+    @Test
+    void shortStreamGivesOnePaddedWindow() throws Exception {
+        Recorder r = run(new ArrayAudioSource(TestAudio.voiced(1.0, RATE, 2), RATE, "short"));
+        assertEquals(1, r.windows.size());
+        assertEquals(0.0, r.windows.get(0).startSeconds());
+        assertEquals(1.0, r.windows.get(0).endSeconds(), 0.011);
+    }
+
+    @Test
+    void liveSessionStopsWhenAsked() throws Exception {
+        Recorder r = new Recorder();
+        AudioSource live = new ArrayAudioSource(TestAudio.voiced(30, RATE, 3), RATE, "live", true);
+        AnalysisSession s = new StreamingAnalyzer(model, AnalyzerSettings.defaults()).start(live, r);
+        Thread.sleep(2600);
+        s.stop();
+        assertTrue(s.awaitCompletion(10, TimeUnit.SECONDS));
+        assertTrue(r.stats.stopped());
+        assertEquals(1, r.finished.get());
+        assertTrue(r.windows.size() >= 1 && r.windows.size() <= 4, "windows " + r.windows.size());
+        assertTrue(r.errors.isEmpty());
+    }
+
+    @Test
+    void aFailingSourceIsReportedOnce() throws Exception {
+        float[] voice = TestAudio.voiced(2.5, RATE, 4);
+        AudioSource failing = new AudioSource() {
+            int pos;
+
+            @Override
+            public int sampleRate() {
+                return RATE;
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int length) throws IOException {
+                if (pos >= voice.length) throw new IOException("microphone unplugged");
+                int n = Math.min(length, voice.length - pos);
+                System.arraycopy(voice, pos, buffer, offset, n);
+                pos += n;
+                return n;
+            }
+
+            @Override
+            public String description() {
+                return "failing mic";
+            }
+
+            @Override
+            public boolean isLive() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Recorder r = run(failing);
+        assertEquals(1, r.errors.size());
+        assertTrue(r.errors.get(0).getMessage().contains("microphone unplugged"), r.errors.get(0).getMessage());
+        assertEquals(1, r.finished.get());
+        assertTrue(r.stats.failed());
+    }
+
+    @Test
+    void fileAnalysisCoversTheFile(@TempDir Path dir) throws Exception {
+        float[] x = TestAudio.concat(TestAudio.voiced(2.0, RATE, 5), TestAudio.silence(3.0, RATE),
+                TestAudio.voiced(2.0, RATE, 6));
+        Path wav = TestAudio.writeWav(dir.resolve("mixed.wav"), x, RATE);
+        List<Double> progress = new CopyOnWriteArrayList<>();
+        FileAnalysis a = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.defaults()))
+                .analyze(wav, progress::add, null);
+        assertEquals(7.0, a.durationSeconds(), 1e-3);
+        assertEquals(0.0, a.segments().get(0).startSeconds());
+        assertEquals(7.0, a.segments().get(a.segments().size() - 1).endSeconds(), 1e-3);
+        assertTrue(a.segments().stream().anyMatch(s -> s.label().equals(WindowResult.NO_SPEECH)),
+                "the 3 s pause in the middle is no speech: " + a.segments());
+        assertTrue(a.speechFraction() > 0.3 && a.speechFraction() < 0.9, "speech fraction " + a.speechFraction());
+        assertNotEquals(WindowResult.NO_SPEECH, a.label());
+        assertEquals(1.0, progress.get(progress.size() - 1));
+    }
+
+    @Test
+    void unreadableFileNamesItself(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("notes.wav"), "these are not audio samples");
+        FileAnalyzer fa = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.defaults()));
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> fa.analyze(bad));
+        assertNotNull(e.getMessage());
+        assertTrue(e.getMessage().contains("notes.wav"), e.getMessage());
+    }
+
+    @Test
+    void tooShortFileIsAClearError(@TempDir Path dir) throws Exception {
+        Path tiny = TestAudio.writeWav(dir.resolve("tiny.wav"), new float[100], RATE);
+        FileAnalyzer fa = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.defaults()));
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> fa.analyze(tiny));
+        assertTrue(e.getMessage().contains("too short"), e.getMessage());
+    }
+}
