@@ -46,8 +46,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "BUNDLE", description = "Where to save the model bundle.")
     Path out;
 
-    @Option(names = "--labels", defaultValue = "seven",
-            description = "Label set: seven (the paper's 7 classes) or <corpus>-native (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--labels", defaultValue = "seven-class",
+            description = "Label set: seven-class (the paper's 7 classes) or <corpus>-native (default: ${DEFAULT-VALUE}).")
     String labelSet;
 
     @Option(names = "--validation-speakers", defaultValue = "4",
