@@ -26,13 +26,9 @@ public final class CremaDReader extends FileNameCorpusReader {
 
     /** Reader stamping corpus name {@code "cremad"}. */
     public CremaDReader() {
-        super("cremad");
+        super("cremad", EMOTIONS);
     }
 
-    @Override
-    public List<Emotion> emotions() {
-        return EMOTIONS;
-    }
 
     @Override
     protected Parsed parse(Path file) {

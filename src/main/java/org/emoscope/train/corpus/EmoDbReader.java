@@ -35,13 +35,9 @@ public final class EmoDbReader extends FileNameCorpusReader {
 
     /** Reader for a copy that follows EMO-DB's names under another corpus name, e.g. {@code "emodb-2s"}. */
     public EmoDbReader(String corpusName) {
-        super(corpusName);
+        super(corpusName, EMOTIONS);
     }
 
-    @Override
-    public List<Emotion> emotions() {
-        return EMOTIONS;
-    }
 
     @Override
     protected Parsed parse(Path file) {

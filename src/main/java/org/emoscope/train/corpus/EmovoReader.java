@@ -25,13 +25,9 @@ public final class EmovoReader extends FileNameCorpusReader {
 
     /** Reader stamping corpus name {@code "emovo"}. */
     public EmovoReader() {
-        super("emovo");
+        super("emovo", EMOTIONS);
     }
 
-    @Override
-    public List<Emotion> emotions() {
-        return EMOTIONS;
-    }
 
     @Override
     protected Parsed parse(Path file) {

@@ -21,11 +21,21 @@ import java.util.Objects;
 public abstract class FileNameCorpusReader implements CorpusReader {
 
     private final String name;
+    private final List<Emotion> emotions;
 
-    /** @param name corpus name stamped on every utterance */
-    protected FileNameCorpusReader(String name) {
+    /**
+     * @param name     corpus name stamped on every utterance
+     * @param emotions the corpus's own emotions, in a stable order
+     */
+    protected FileNameCorpusReader(String name, List<Emotion> emotions) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("name must be given");
         this.name = name;
+        this.emotions = List.copyOf(emotions);
+    }
+
+    @Override
+    public final List<Emotion> emotions() {
+        return emotions;
     }
 
     @Override

@@ -29,13 +29,9 @@ public final class RavdessReader extends FileNameCorpusReader {
 
     /** Reader stamping corpus name {@code "ravdess"}. */
     public RavdessReader() {
-        super("ravdess");
+        super("ravdess", EMOTIONS);
     }
 
-    @Override
-    public List<Emotion> emotions() {
-        return EMOTIONS;
-    }
 
     @Override
     protected Parsed parse(Path file) {

@@ -28,13 +28,9 @@ public final class SaveeReader extends FileNameCorpusReader {
 
     /** Reader stamping corpus name {@code "savee"}. */
     public SaveeReader() {
-        super("savee");
+        super("savee", EMOTIONS);
     }
 
-    @Override
-    public List<Emotion> emotions() {
-        return EMOTIONS;
-    }
 
     @Override
     protected Parsed parse(Path file) {

@@ -30,13 +30,9 @@ public final class TessReader extends FileNameCorpusReader {
 
     /** Reader stamping corpus name {@code "tess"}. */
     public TessReader() {
-        super("tess");
+        super("tess", EMOTIONS);
     }
 
-    @Override
-    public List<Emotion> emotions() {
-        return EMOTIONS;
-    }
 
     @Override
     protected Parsed parse(Path file) {
