@@ -74,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream err = System.err;
         Protocol p = Protocol.parse(protocol);
-        String command = "bin/emoscope evaluate " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         for (String name : corpora) {
             Corpus corpus = TrainingOptions.corpus(name);
             long t0 = System.nanoTime();

@@ -89,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
         meta.put("validation_speakers", vs.validationSpeakers());
         meta.put("augmentation", "training (6 variants per file)");
         meta.put("date", LocalDate.now().toString());
-        meta.put("command", "bin/emoscope train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        meta.put("command", "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         Path checkpoints = work.resolve("train").resolve(out.getFileName().toString() + ".ckpt");
         Trainer.Result r = trainer.train(fit, val, checkpoints, meta,
                 new ConsoleTrainingListener(err, options.epochs));
