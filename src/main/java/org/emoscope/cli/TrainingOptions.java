@@ -42,8 +42,13 @@ final class TrainingOptions {
     @Option(names = "--threads", defaultValue = "2", description = "Threads computing features (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--window-cmn",
+            description = "Centre each window on its own per-coefficient mean (cepstral mean normalisation).")
+    boolean windowCmn;
+
     TrainingSettings settings() {
-        return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch);
+        return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
+                .withWindowMean(windowCmn);
     }
 
     ItemLoader loader() {

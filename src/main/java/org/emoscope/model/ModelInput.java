@@ -13,8 +13,9 @@ public final class ModelInput {
     }
 
     /**
-     * Normalises {@code windows} (each {@code [frames][coefficients]}, all the same length) with {@code norm} and lays
-     * them out as {@code [n, C, 1, T]}, T = max(frames, minFrames); padding frames are 0, the training mean.
+     * Normalises {@code windows} (each {@code [frames][coefficients]}, all the same length) with
+     * {@link Normalization#apply} and lays them out as {@code [n, C, 1, T]}, T = max(frames, minFrames); padding
+     * frames are 0, the training mean.
      *
      * @throws IllegalArgumentException if windows are empty or differ in length, a frame has the wrong number of
      *                                  coefficients, or a value is NaN or infinite
@@ -25,8 +26,6 @@ public final class ModelInput {
         int frames = windows.get(0).length;
         if (frames == 0) throw new IllegalArgumentException("a window needs at least one frame");
         int channels = norm.channels();
-        float[] mean = norm.mean();
-        float[] std = norm.std();
         int paddedFrames = Math.max(frames, minFrames);
         float[] data = new float[Math.multiplyExact(n, Math.multiplyExact(channels, paddedFrames))]; // C order
         for (int w = 0; w < n; w++) {
@@ -34,19 +33,16 @@ public final class ModelInput {
             if (window.length != frames)
                 throw new IllegalArgumentException("window " + w + " has " + window.length + " frames, window 0 has "
                         + frames + ": a batch needs windows of one length");
-            int base = w * channels * paddedFrames;
-            for (int t = 0; t < frames; t++) {
-                float[] frame = window[t];
-                if (frame.length != channels)
-                    throw new IllegalArgumentException("window " + w + " frame " + t + " has " + frame.length
-                            + " coefficients, the model needs " + channels);
-                for (int c = 0; c < channels; c++) {
-                    if (!Float.isFinite(frame[c]))
-                        throw new IllegalArgumentException("window " + w + " frame " + t + " coefficient " + c
-                                + " is " + frame[c]);
-                    data[base + c * paddedFrames + t] = (frame[c] - mean[c]) / std[c];
-                }
+            float[][] normalised;
+            try {
+                normalised = norm.apply(window);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("window " + w + ": " + e.getMessage() + " (the model needs "
+                        + channels + " finite coefficients per frame)", e);
             }
+            int base = w * channels * paddedFrames;
+            for (int t = 0; t < frames; t++)
+                for (int c = 0; c < channels; c++) data[base + c * paddedFrames + t] = normalised[t][c];
         }
         return Nd4j.create(data, new long[]{n, channels, 1, paddedFrames}, DataType.FLOAT);
     }

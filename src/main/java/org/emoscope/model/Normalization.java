@@ -5,12 +5,16 @@ import java.util.List;
 
 /**
  * Per-channel feature standardisation: {@code (x[c] - mean[c]) / std[c]}, with statistics taken over all training
- * frames. Saved inside every model bundle and applied by {@link EmotionModel} before the network sees a window.
+ * frames, optionally followed by per-window mean removal (cepstral mean normalisation: each channel's mean over the
+ * window's frames is subtracted, which removes a speaker's or microphone's constant spectral colouring and level).
+ * Saved inside every model bundle and applied by {@link ModelInput} before the network sees a window.
  *
- * @param mean per-channel mean, one value per MFCC coefficient
- * @param std  per-channel standard deviation (population), strictly positive
+ * @param mean       per-channel mean, one value per MFCC coefficient
+ * @param std        per-channel standard deviation (population), strictly positive
+ * @param windowMean whether each window is also centred on its own per-channel mean (false in bundles that predate
+ *                   the option)
  */
-public record Normalization(float[] mean, float[] std) {
+public record Normalization(float[] mean, float[] std, boolean windowMean) {
 
     /**
      * Channels whose standard deviation over the training frames is below this are treated as constant: their std
@@ -35,6 +39,16 @@ public record Normalization(float[] mean, float[] std) {
         }
         mean = mean.clone();
         std = std.clone();
+    }
+
+    /** Global standardisation only. */
+    public Normalization(float[] mean, float[] std) {
+        this(mean, std, false);
+    }
+
+    /** This normalisation with per-window mean removal switched on or off. */
+    public Normalization withWindowMean(boolean on) {
+        return new Normalization(mean, std, on);
     }
 
     /** Mean 0 and std 1 for every channel: leaves features unchanged. */
@@ -104,7 +118,8 @@ public record Normalization(float[] mean, float[] std) {
     }
 
     /**
-     * The standardised copy of {@code frames} ({@code [frames][channels]}).
+     * The standardised copy of {@code frames} ({@code [frames][channels]}), centred per channel over the window when
+     * {@link #windowMean()} is set.
      *
      * @throws IllegalArgumentException if a frame does not have {@link #channels()} values
      */
@@ -115,24 +130,38 @@ public record Normalization(float[] mean, float[] std) {
             if (f.length != mean.length)
                 throw new IllegalArgumentException("frame " + t + " has " + f.length + " channels, expected " + mean.length);
             float[] o = new float[f.length];
-            for (int c = 0; c < f.length; c++) o[c] = (f[c] - mean[c]) / std[c];
+            for (int c = 0; c < f.length; c++) {
+                if (!Float.isFinite(f[c]))
+                    throw new IllegalArgumentException("frame " + t + " coefficient " + c + " is " + f[c]);
+                o[c] = (f[c] - mean[c]) / std[c];
+            }
             out[t] = o;
+        }
+        if (windowMean && frames.length > 0) {
+            for (int c = 0; c < mean.length; c++) {
+                double sum = 0;
+                for (float[] o : out) sum += o[c];
+                float m = (float) (sum / out.length);
+                for (float[] o : out) o[c] -= m;
+            }
         }
         return out;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std);
+        return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std)
+                && windowMean == other.windowMean;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(std);
+        return 31 * (31 * Arrays.hashCode(mean) + Arrays.hashCode(std)) + Boolean.hashCode(windowMean);
     }
 
     @Override
     public String toString() {
-        return "Normalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+        return "Normalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + ", windowMean="
+                + windowMean + "]";
     }
 }

@@ -44,7 +44,9 @@ public final class AnalysisSession implements AutoCloseable {
         this.listener = listener;
         AnalyzerSettings s = analyzer.settings();
         this.queue = new ArrayBlockingQueue<>(s.queueCapacity() + 1);
+        double risePerFrame = AnalyzerSettings.FLOOR_RISE_DB_PER_SECOND * analyzer.model().featureConfig().hopSeconds();
         this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(), s.speechThresholdDb(),
+                s.speechMarginDb(), risePerFrame,
                 StreamingAnalyzer.silentFrame(analyzer.model().featureConfig()), new Windower.Sink() {
             @Override
             public void frame(FeatureFrame frame) {

@@ -4,6 +4,9 @@ import org.emoscope.features.FeatureFrameListener;
 
 /**
  * Collects feature frames into a ring buffer and cuts a window every hop; runs on the capture thread.
+ * A frame is active (speech-like) when its level is at least {@code marginDb} above the noise floor and above
+ * {@code floorDb}. The noise floor is tracked by minimum statistics: it drops at once to any quieter frame and
+ * otherwise rises slowly, so it follows a changing background without being pulled up by speech.
  * At the end of the stream it adds one last window aligned to the end (zero-padded when the whole stream is
  * shorter than a window), so every part of a file is covered.
  */
@@ -23,7 +26,9 @@ final class Windower implements FeatureFrameListener {
 
     private final int windowFrames;
     private final int hopFrames;
-    private final double thresholdDb;
+    private final double floorDb;
+    private final double marginDb;
+    private final double risePerFrame;
     private final float[] silentFrame;
     private final Sink sink;
 
@@ -33,11 +38,15 @@ final class Windower implements FeatureFrameListener {
     private long windows;
     private long lastWindowEnd;
     private double nextLevel = -120;
+    private double noiseFloor = Double.NaN;
 
-    Windower(int windowFrames, int hopFrames, double thresholdDb, float[] silentFrame, Sink sink) {
+    Windower(int windowFrames, int hopFrames, double floorDb, double marginDb, double risePerFrame,
+             float[] silentFrame, Sink sink) {
         this.windowFrames = windowFrames;
         this.hopFrames = hopFrames;
-        this.thresholdDb = thresholdDb;
+        this.floorDb = floorDb;
+        this.marginDb = marginDb;
+        this.risePerFrame = risePerFrame;
         this.silentFrame = silentFrame.clone();
         this.sink = sink;
         this.ring = new float[windowFrames][];
@@ -52,7 +61,8 @@ final class Windower implements FeatureFrameListener {
     public void onFrame(long frameIndex, double timeSeconds, float[] mfcc, float[] logMel) {
         int slot = (int) (total % windowFrames);
         ring[slot] = mfcc;
-        active[slot] = nextLevel >= thresholdDb;
+        noiseFloor = Double.isNaN(noiseFloor) || nextLevel < noiseFloor ? nextLevel : noiseFloor + risePerFrame;
+        active[slot] = nextLevel >= floorDb && nextLevel >= noiseFloor + marginDb;
         total++;
         sink.frame(new FeatureFrame(frameIndex, timeSeconds, nextLevel, mfcc, logMel));
         if (total >= windowFrames && (total - windowFrames) % hopFrames == 0) emit(total - windowFrames, windowFrames);

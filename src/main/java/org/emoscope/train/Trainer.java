@@ -82,7 +82,8 @@ public final class Trainer {
     public Result train(List<Item> fit, List<Item> validation, Path checkpoints, Map<String, Object> metadata,
                         TrainingListener listener) throws IOException {
         if (fit.isEmpty()) throw new IllegalArgumentException("nothing to train on");
-        Normalization norm = Normalization.fit(fit.stream().map(Item::frames).toList());
+        Normalization norm = Normalization.fit(fit.stream().map(Item::frames).toList())
+                .withWindowMean(settings.windowMean());
         int windowFrames = features.framesFor(settings.windowSeconds());
         float[] silence = StreamingAnalyzer.silentFrame(features);
         String fingerprint = fingerprint(fit, validation);

@@ -11,12 +11,15 @@ package org.emoscope.train;
  * @param samplesPerItem random windows drawn per utterance per epoch (each from a random augmented copy)
  * @param balanceClasses draw training windows class-balanced (each class equally often) instead of as they come
  * @param seed           seed of window sampling and shuffling (the network has its own in its spec)
+ * @param windowMean     centre every window on its own per-channel mean (cepstral mean normalisation), saved in the
+ *                       bundle's {@link org.emoscope.model.Normalization} so inference does the same
  */
 public record TrainingSettings(int maxEpochs, int patience, int batchSize, double windowSeconds,
-                               double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed) {
+                               double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed,
+                               boolean windowMean) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L);
+        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false);
     }
 
     public TrainingSettings {
@@ -29,16 +32,21 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
 
     public TrainingSettings withEpochs(int epochs, int patience) {
         return new TrainingSettings(epochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed);
+                balanceClasses, seed, windowMean);
     }
 
     public TrainingSettings withBatch(int batchSize) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed);
+                balanceClasses, seed, windowMean);
+    }
+
+    public TrainingSettings withWindowMean(boolean on) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed, on);
     }
 
     public TrainingSettings withSeed(long seed) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed);
+                balanceClasses, seed, windowMean);
     }
 }

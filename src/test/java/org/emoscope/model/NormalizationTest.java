@@ -2,6 +2,7 @@ package org.emoscope.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Collections;
@@ -70,7 +71,27 @@ class NormalizationTest {
         ObjectMapper json = new ObjectMapper();
         Normalization n = new Normalization(new float[] {1.25f, -3e-7f}, new float[] {0.5f, 12f});
         String text = json.writeValueAsString(n);
-        assertEquals("{\"mean\":[1.25,-3.0E-7],\"std\":[0.5,12.0]}", text);
+        assertEquals("{\"mean\":[1.25,-3.0E-7],\"std\":[0.5,12.0],\"windowMean\":false}", text);
         assertEquals(n, json.readValue(text, Normalization.class));
+        Normalization cmn = n.withWindowMean(true);
+        assertEquals(cmn, json.readValue(json.writeValueAsString(cmn), Normalization.class));
+    }
+
+    /** Bundles written before per-window mean removal existed have no such field: they load with it off. */
+    @Test
+    void readsManifestsWithoutTheWindowMeanField() throws Exception {
+        Normalization n = new ObjectMapper().readValue("{\"mean\":[1.0],\"std\":[2.0]}", Normalization.class);
+        assertEquals(new Normalization(new float[] {1}, new float[] {2}), n);
+    }
+
+    @Test
+    void windowMeanCentresEachChannelOverTheWindow() {
+        Normalization n = new Normalization(new float[] {1, 0}, new float[] {2, 1}, true);
+        float[][] out = n.apply(new float[][] {{3, 2}, {7, 4}, {5, 9}});
+        // standardised: channel 0 -> 1, 3, 2 (mean 2); channel 1 -> 2, 4, 9 (mean 5)
+        assertArrayEquals(new float[] {-1, -3}, out[0], 1e-6f);
+        assertArrayEquals(new float[] {1, -1}, out[1], 1e-6f);
+        assertArrayEquals(new float[] {0, 4}, out[2], 1e-6f);
+        assertNotEquals(n, n.withWindowMean(false));
     }
 }

@@ -115,6 +115,26 @@ class StreamingAnalyzerTest {
         }
     }
 
+    /** RAVDESS-like levels: speech at about -50 dBFS RMS between stretches of digital silence. */
+    @Test
+    void quietSpeechAboveTheNoiseFloorIsSpeech() throws Exception {
+        float[] voice = TestAudio.voiced(2.5, RATE, 7);
+        for (int i = 0; i < voice.length; i++) voice[i] *= 0.03f;
+        float[] x = TestAudio.concat(TestAudio.silence(1.0, RATE), voice, TestAudio.silence(1.0, RATE));
+        Recorder r = run(new ArrayAudioSource(x, RATE, "quiet"));
+        long speech = r.windows.stream().filter(WindowResult::speech).count();
+        assertTrue(speech >= r.windows.size() - 2, speech + " of " + r.windows.size() + " windows are speech");
+    }
+
+    @Test
+    void steadyNoiseIsNotSpeech() throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        float[] x = new float[4 * RATE];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (0.05 * (rnd.nextDouble() - 0.5));
+        Recorder r = run(new ArrayAudioSource(x, RATE, "hum"));
+        assertTrue(r.windows.stream().noneMatch(WindowResult::speech), "steady noise sits at the noise floor");
+    }
+
     @Test
     void shortStreamGivesOnePaddedWindow() throws Exception {
         Recorder r = run(new ArrayAudioSource(TestAudio.voiced(1.0, RATE, 2), RATE, "short"));

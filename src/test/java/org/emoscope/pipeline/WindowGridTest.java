@@ -35,7 +35,7 @@ class WindowGridTest {
         for (int total = 0; total < 400; total += 7) {
             java.util.List<Long> starts = new java.util.ArrayList<>();
             java.util.List<Integer> reals = new java.util.ArrayList<>();
-            Windower w = new Windower(198, 25, -45, new float[]{0f}, new Windower.Sink() {
+            Windower w = new Windower(198, 25, -70, 15, 0.02, new float[]{0f}, new Windower.Sink() {
                 @Override
                 public void frame(FeatureFrame frame) {
                 }
