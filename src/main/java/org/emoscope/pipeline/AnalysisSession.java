@@ -133,7 +133,10 @@ public final class AnalysisSession implements AutoCloseable {
             dispatcher.run();
             if (!stopRequested.get()) windower.finish();
         } catch (Throwable t) {
-            if (!stopRequested.get()) fail(asException(t));
+            if (!stopRequested.get()) {
+                IOException original = source instanceof StreamingAnalyzer.FailureMemory m ? m.failure() : null;
+                fail(original != null ? original : asException(t));
+            }
         } finally {
             source.close();
             signalEnd();

@@ -10,6 +10,7 @@ import org.emoscope.features.Mfcc;
 import org.emoscope.features.MfccProcessor;
 import org.emoscope.model.EmotionModel;
 
+import java.io.IOException;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,12 +74,66 @@ public final class StreamingAnalyzer {
         if (source.sampleRate() != fc.sampleRate())
             throw new IllegalArgumentException(source.description() + " delivers " + source.sampleRate()
                     + " Hz but the model expects " + fc.sampleRate() + " Hz");
-        AudioDispatcher dispatcher = FeatureDispatchers.create(source, fc);
-        AnalysisSession session = new AnalysisSession(this, source, dispatcher, listener);
+        FailureMemory remembering = new FailureMemory(source);
+        AudioDispatcher dispatcher = FeatureDispatchers.create(remembering, fc);
+        AnalysisSession session = new AnalysisSession(this, remembering, dispatcher, listener);
         dispatcher.addAudioProcessor(new LevelMeter(session.windower()));
         dispatcher.addAudioProcessor(new MfccProcessor(fc, session.windower()));
         session.begin();
         return session;
+    }
+
+    /**
+     * Passes reads through and keeps the first {@link IOException}: TarsosDSP rethrows a read failure as an
+     * {@link Error} holding only its text, and the session reports the original (e.g. an
+     * {@link org.emoscope.audio.AudioDecodeException} naming the file).
+     */
+    static final class FailureMemory implements AudioSource {
+        private final AudioSource source;
+        private volatile IOException failure;
+
+        FailureMemory(AudioSource source) {
+            this.source = source;
+        }
+
+        IOException failure() {
+            return failure;
+        }
+
+        @Override
+        public int sampleRate() {
+            return source.sampleRate();
+        }
+
+        @Override
+        public int read(float[] buffer, int offset, int length) throws IOException {
+            try {
+                return source.read(buffer, offset, length);
+            } catch (IOException e) {
+                if (failure == null) failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public String description() {
+            return source.description();
+        }
+
+        @Override
+        public long lengthSamples() {
+            return source.lengthSamples();
+        }
+
+        @Override
+        public boolean isLive() {
+            return source.isLive();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     /** Measures each window's RMS level just before the MFCC processor sees the same buffer. */

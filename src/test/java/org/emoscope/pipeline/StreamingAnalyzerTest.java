@@ -225,6 +225,18 @@ class StreamingAnalyzerTest {
         assertTrue(e.getMessage().contains("notes.wav"), e.getMessage());
     }
 
+    /** A decoder failure mid-file reaches the caller as the decoder's own message, not TarsosDSP's wrapper. */
+    @Test
+    void truncatedCompressedFileKeepsTheDecodersMessage(@TempDir Path dir) throws Exception {
+        Path flac = Path.of(getClass().getResource("/org/emoscope/audio/tone440_44100_stereo.flac").toURI());
+        byte[] bytes = Files.readAllBytes(flac);
+        Path cut = Files.write(dir.resolve("cut.flac"), java.util.Arrays.copyOf(bytes, 300));
+        FileAnalyzer fa = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.defaults()));
+        AudioDecodeException e = assertThrows(AudioDecodeException.class, () -> fa.analyze(cut));
+        assertTrue(e.getMessage().startsWith("cut.flac: "), e.getMessage());
+        assertFalse(e.getMessage().contains("Error while reading"), e.getMessage());
+    }
+
     @Test
     void tooShortFileIsAClearError(@TempDir Path dir) throws Exception {
         Path tiny = TestAudio.writeWav(dir.resolve("tiny.wav"), new float[100], RATE);
