@@ -2,7 +2,7 @@
 # Installs the system packages the tests and tools use, when missing: Maven/JDK are assumed. Needs root (or sudo)
 # for apt-get; without it, says what is missing and carries on (the tests that need it skip themselves).
 set -uo pipefail
-needed=(xvfb pulseaudio pulseaudio-utils libasound2-plugins sox espeak-ng flac)
+needed=(xvfb libgtk-3-0 pulseaudio pulseaudio-utils libasound2-plugins sox espeak-ng flac)
 missing=()
 for p in "${needed[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 [[ ${#missing[@]} -eq 0 ]] && exit 0

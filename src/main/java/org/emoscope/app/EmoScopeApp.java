@@ -1,12 +1,12 @@
 package org.emoscope.app;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The desktop app. */
+/**
+ * The desktop app. {@link #launchApp()} opens the main window and returns when it closes. With the system property
+ * {@code emoscope.demo} set it runs a reproducible demonstration instead (see {@link DemoMode}).
+ */
 public final class EmoScopeApp extends Application {
 
     /** Launches the app and returns when its window closes. */
@@ -16,9 +16,14 @@ public final class EmoScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("EmoScope");
-        stage.setScene(new Scene(new StackPane(new Label("EmoScope: the desktop app is being built (issue 4). "
-                + "Use the command line meanwhile: emoscope analyze FILE")), 720, 200));
-        stage.show();
+        if (DemoMode.active()) {
+            DemoMode demo = new DemoMode();
+            MainWindow window = new MainWindow(demo.context());
+            demo.prepare(window, stage);
+            window.show(stage);
+            demo.run(window, stage);
+        } else {
+            new MainWindow(AppContext.defaults()).show(stage);
+        }
     }
 }

@@ -62,9 +62,10 @@ final class Windower implements FeatureFrameListener {
         int slot = (int) (total % windowFrames);
         ring[slot] = mfcc;
         noiseFloor = Double.isNaN(noiseFloor) || nextLevel < noiseFloor ? nextLevel : noiseFloor + risePerFrame;
-        active[slot] = nextLevel >= floorDb && nextLevel >= noiseFloor + marginDb;
+        double gate = Math.max(floorDb, noiseFloor + marginDb);
+        active[slot] = nextLevel >= gate;
         total++;
-        sink.frame(new FeatureFrame(frameIndex, timeSeconds, nextLevel, mfcc, logMel));
+        sink.frame(new FeatureFrame(frameIndex, timeSeconds, nextLevel, gate, mfcc, logMel));
         if (total >= windowFrames && (total - windowFrames) % hopFrames == 0) emit(total - windowFrames, windowFrames);
     }
 

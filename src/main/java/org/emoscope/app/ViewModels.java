@@ -1,0 +1,42 @@
+package org.emoscope.app;
+
+import org.emoscope.app.viewmodel.AttentionViewModel;
+import org.emoscope.app.viewmodel.FilesViewModel;
+import org.emoscope.app.viewmodel.LiveViewModel;
+import org.emoscope.app.viewmodel.ModelViewModel;
+import org.emoscope.app.viewmodel.NotificationsViewModel;
+import org.emoscope.app.viewmodel.ShellViewModel;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Every view-model of one window, wired to one bus. */
+public final class ViewModels {
+
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "emoscope-model-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    public final ShellViewModel shell;
+    public final ModelViewModel model;
+    public final LiveViewModel live;
+    public final FilesViewModel files;
+    public final AttentionViewModel attention;
+    public final NotificationsViewModel notifications;
+
+    public ViewModels(AppContext ctx) {
+        notifications = new NotificationsViewModel(ctx.bus());
+        shell = new ShellViewModel(ctx.bus(), ctx.settings());
+        model = new ModelViewModel(ctx.bus(), loader);
+        live = new LiveViewModel(ctx.bus(), ctx.microphones(), ctx.settings());
+        files = new FilesViewModel(ctx.bus(), ctx.settings());
+        attention = new AttentionViewModel(ctx.bus());
+    }
+
+    public void shutdown() {
+        live.shutdown();
+        files.shutdown();
+        loader.shutdownNow();
+    }
+}

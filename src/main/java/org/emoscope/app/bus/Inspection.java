@@ -1,0 +1,28 @@
+package org.emoscope.app.bus;
+
+import org.emoscope.pipeline.WindowResult;
+
+import java.util.List;
+
+/**
+ * What the attention view inspects: a stretch of audio's log-mel frames and the windows analysed over it.
+ *
+ * @param source             file name or device name, for titles
+ * @param logMel             log-mel frames [frame][band], dB; frame {@code i} starts at
+ *                           {@code firstFrameSeconds + i * hopSeconds}
+ * @param firstFrameSeconds  stream time of {@code logMel[0]}
+ * @param hopSeconds         time between frames
+ * @param windows            analysed windows, in time order (stream times)
+ */
+public record Inspection(String source, float[][] logMel, double firstFrameSeconds, double hopSeconds,
+                         List<WindowResult> windows) {
+
+    public Inspection {
+        windows = List.copyOf(windows);
+    }
+
+    /** Stream time just after the last frame. */
+    public double endSeconds() {
+        return firstFrameSeconds + logMel.length * hopSeconds;
+    }
+}

@@ -1,0 +1,64 @@
+package org.emoscope.app.view;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import org.emoscope.app.view.chart.ChannelBars;
+import org.emoscope.app.view.chart.ChartTheme;
+import javafx.scene.layout.VBox;
+import org.emoscope.pipeline.WindowResult;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The clicked window: when, what the model heard, all probabilities. */
+final class MomentPanel extends VBox {
+
+    private final Label when = new Label();
+    private final EmotionBadge badge = new EmotionBadge();
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final Label note = Ui.muted("");
+    private final ChannelBars channels = new ChannelBars();
+    private final VBox channelBox;
+
+    MomentPanel(ObservableValue<ChartTheme> theme) {
+        super(10);
+        when.getStyleClass().add("moment-time");
+        when.setId("moment-time");
+        bars.setId("moment-bars");
+        channels.themeProperty().bind(theme);
+        Label title = new Label("Channel attention");
+        title.getStyleClass().add("strong");
+        channelBox = new VBox(4, title, channels, Ui.muted("Gate weight of each of the 128 channels of the last "
+                + "block in this window (1 = passed, 0 = suppressed)."));
+        channelBox.managedProperty().bind(channelBox.visibleProperty());
+        getChildren().addAll(when, badge, bars, note, channelBox);
+        show(null);
+    }
+
+    void show(WindowResult w) {
+        if (w == null) {
+            when.setText("Click the timeline");
+            badge.show(WindowResult.NO_SPEECH, 0, List.of(), "No window selected");
+            bars.setLabels(List.of());
+            note.setText("Each window is 2 s of audio; a new one starts every 250 ms.");
+            channelBox.setVisible(false);
+            return;
+        }
+        List<String> labels = w.prediction().labels();
+        when.setText(String.format(Locale.ROOT, "%.2f – %.2f s", w.startSeconds(), w.endSeconds()));
+        badge.show(w.label(), w.confidence(), labels, String.format(Locale.ROOT, "%.0f %% of frames voiced",
+                100 * w.speechFraction()));
+        bars.setLabels(labels);
+        bars.setValues(w.speech() ? w.smoothed() : w.prediction().probabilities(), w.speech());
+        note.setText(w.speech()
+                ? String.format(Locale.ROOT, "Smoothed probabilities; this window alone says %s (%.0f %%).",
+                w.prediction().label(), 100 * w.prediction().confidence())
+                : "Too quiet to count as speech: no emotion is reported for it.");
+        channels.show(w.prediction().channelAttention());
+        channelBox.setVisible(w.prediction().channelAttention().length > 0);
+    }
+
+    ProbabilityBars bars() {
+        return bars;
+    }
+}

@@ -1,0 +1,297 @@
+package org.emoscope.app.viewmodel;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.emoscope.app.bus.EventBus;
+import org.emoscope.app.bus.Events;
+import org.emoscope.app.service.AppSettings;
+import org.emoscope.app.service.Player;
+import org.emoscope.app.service.TimelineExport;
+import org.emoscope.audio.AudioClip;
+import org.emoscope.audio.AudioDecoder;
+import org.emoscope.audio.ArrayAudioSource;
+import org.emoscope.model.EmotionModel;
+import org.emoscope.pipeline.AnalysisListener;
+import org.emoscope.pipeline.AnalyzerSettings;
+import org.emoscope.pipeline.FeatureFrame;
+import org.emoscope.pipeline.FileAnalysis;
+import org.emoscope.pipeline.FileAnalyzer;
+import org.emoscope.pipeline.StreamingAnalyzer;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+/**
+ * File mode: the list of files, their analysis one after another in the background (cancellable), playback with a
+ * moving cursor, window selection, and export. Failures are published as {@link Events.ErrorRaised} naming the file
+ * and the reason; the other files carry on.
+ */
+public final class FilesViewModel {
+
+    /** Extensions taken from a dropped folder. */
+    static final List<String> AUDIO = List.of(".wav", ".flac", ".mp3", ".ogg", ".aif", ".aiff", ".au");
+
+    private final EventBus bus;
+    private final AppSettings settings;
+    private final ObservableList<FileItem> items = FXCollections.observableArrayList();
+    private final ObjectProperty<FileItem> selected = new SimpleObjectProperty<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(LiveViewModel.daemon("emoscope-files"));
+    private final AnimationTimer cursorTimer;
+    private EmotionModel model;
+    private String modelName = "";
+    private Player player;
+    private FileItem playingItem;
+
+    public FilesViewModel(EventBus bus, AppSettings settings) {
+        this.bus = bus;
+        this.settings = settings;
+        bus.subscribe(Events.ModelChanged.class, e -> {
+            model = e.model();
+            modelName = e.path().getFileName().toString();
+            for (FileItem i : items) if (i.status().get() == FileItem.Status.QUEUED && i.task == null) submit(i);
+        });
+        cursorTimer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (player != null && playingItem != null) playingItem.cursorSeconds().set(player.positionSeconds());
+            }
+        };
+    }
+
+    /**
+     * Adds files (folders: the audio files directly inside) and queues them for analysis; the first one added becomes
+     * the selection. This is what a drop on the window and the open dialog both call.
+     */
+    public List<FileItem> addFiles(List<File> files) {
+        List<FileItem> added = new ArrayList<>();
+        for (Path p : expand(files)) {
+            FileItem item = new FileItem(p);
+            items.add(item);
+            added.add(item);
+            if (model != null) submit(item);
+            else item.message().set("Waiting for the model");
+        }
+        if (!added.isEmpty()) {
+            selected.set(added.get(0));
+            settings.lastFolder(added.get(0).path().toFile());
+        }
+        return added;
+    }
+
+    private static List<Path> expand(List<File> files) {
+        List<Path> out = new ArrayList<>();
+        for (File f : files) {
+            Path p = f.toPath().toAbsolutePath();
+            if (!Files.isDirectory(p)) {
+                out.add(p);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(p)) {
+                s.filter(Files::isRegularFile).filter(FilesViewModel::isAudio).sorted().forEach(out::add);
+            } catch (IOException e) {
+                out.add(p); // analysing it reports why it cannot be read
+            }
+        }
+        return out;
+    }
+
+    private static boolean isAudio(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return AUDIO.stream().anyMatch(n::endsWith);
+    }
+
+    private record Result(AudioClip clip, float[][] logMel, FileAnalysis analysis) {
+    }
+
+    private void submit(FileItem item) {
+        EmotionModel m = model;
+        String usedModel = modelName;
+        int rate = m.featureConfig().sampleRate();
+        double hop = m.featureConfig().hopSeconds();
+        Task<Result> task = new Task<>() {
+            @Override
+            protected Result call() throws Exception {
+                updateMessage("Decoding");
+                AudioClip clip = AudioDecoder.decode(item.path(), rate);
+                updateProgress(0.05, 1);
+                updateMessage("Analysing");
+                List<float[]> mel = new ArrayList<>();
+                AnalysisListener frames = new AnalysisListener() {
+                    @Override
+                    public void onFrame(FeatureFrame f) {
+                        mel.add(f.logMel());
+                    }
+                };
+                String name = item.path().toString();
+                FileAnalysis a = new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.defaults())).analyze(
+                        new ArrayAudioSource(clip.samples(), rate, name), name,
+                        p -> updateProgress(0.05 + 0.95 * p, 1), frames);
+                return new Result(clip, mel.toArray(new float[0][]), a);
+            }
+        };
+        item.task = task;
+        item.status().set(FileItem.Status.QUEUED);
+        item.message().set("Waiting");
+        task.progressProperty().addListener((o, a, b) -> item.progress().set(Math.max(0, b.doubleValue())));
+        task.messageProperty().addListener((o, a, b) -> {
+            item.message().set(b);
+            item.status().set(FileItem.Status.ANALYSING);
+        });
+        task.setOnSucceeded(e -> {
+            Result r = task.getValue();
+            item.done(r.clip(), r.logMel(), hop, usedModel, r.analysis());
+            item.message().set(summary(r.analysis()));
+            bus.publish(new Events.FileAnalysed(item.path(), r.analysis()));
+            if (selected.get() == item) selectFirstSpeech(item);
+        });
+        task.setOnFailed(e -> failed(item, task.getException()));
+        task.setOnCancelled(e -> {
+            item.status().set(FileItem.Status.CANCELLED);
+            item.message().set("Cancelled");
+        });
+        executor.execute(task);
+    }
+
+    private void failed(FileItem item, Throwable t) {
+        if (t instanceof CancellationException || t instanceof InterruptedException) {
+            item.status().set(FileItem.Status.CANCELLED);
+            item.message().set("Cancelled");
+            return;
+        }
+        String reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (!reason.contains(item.path().toString()) && !reason.contains(item.name()))
+            reason = item.name() + ": " + reason;
+        item.status().set(FileItem.Status.FAILED);
+        item.message().set(reason);
+        bus.publish(new Events.ErrorRaised("Cannot analyse " + item.name(), reason));
+    }
+
+    static String summary(FileAnalysis a) {
+        return String.format(Locale.ROOT, "%s · %.0f %% · %.1f s", a.label().replace('_', ' '),
+                100 * a.confidence(), a.durationSeconds());
+    }
+
+    /** Stops the analysis of {@code item} (or takes it out of the queue). */
+    public void cancel(FileItem item) {
+        if (item.task != null && !item.task.isDone()) item.task.cancel(true);
+        else if (item.status().get() == FileItem.Status.QUEUED) {
+            item.status().set(FileItem.Status.CANCELLED);
+            item.message().set("Cancelled");
+        }
+    }
+
+    /** Cancels and forgets {@code item}. */
+    public void remove(FileItem item) {
+        cancel(item);
+        if (item == playingItem) stopPlayback();
+        items.remove(item);
+        if (selected.get() == item) selected.set(items.isEmpty() ? null : items.get(0));
+    }
+
+    private void selectFirstSpeech(FileItem item) {
+        FileAnalysis a = item.analysis().get();
+        int idx = 0;
+        for (int i = 0; i < a.windows().size(); i++) {
+            if (a.windows().get(i).speech()) {
+                idx = i;
+                break;
+            }
+        }
+        selectWindow(item, idx);
+    }
+
+    /** Selects the window at {@code seconds} (a click on the timeline) and moves the play cursor there. */
+    public void selectAt(FileItem item, double seconds) {
+        item.cursorSeconds().set(seconds);
+        if (item == playingItem && player != null && player.playing()) play(item, seconds);
+        selectWindow(item, item.windowAt(seconds));
+    }
+
+    /** Selects window {@code index} of {@code item} and tells the attention page. */
+    public void selectWindow(FileItem item, int index) {
+        if (item.analysis().get() == null || index < 0) return;
+        item.selectedWindow().set(index);
+        bus.publish(new Events.InspectRequested(item.inspection(), index, false));
+    }
+
+    /** Plays the selected file from its cursor, or stops it if playing. */
+    public void togglePlay(FileItem item) {
+        if (item == null || item.clip() == null) return;
+        if (item == playingItem && player != null && player.playing()) stopPlayback();
+        else {
+            double from = item.cursorSeconds().get();
+            if (from >= item.clip().durationSeconds() - 0.05) from = 0;
+            play(item, from);
+        }
+    }
+
+    private void play(FileItem item, double from) {
+        stopPlayback();
+        Player p = new Player(item.clip().samples(), item.clip().sampleRate());
+        p.play(from, () -> Platform.runLater(() -> ended(p, item)), why -> Platform.runLater(() -> {
+            ended(p, item);
+            bus.publish(new Events.ErrorRaised("Cannot play " + item.name(), why));
+        }));
+        player = p;
+        playingItem = item;
+        item.playing().set(true);
+        cursorTimer.start();
+    }
+
+    private void ended(Player p, FileItem item) {
+        if (player != p) return;
+        item.cursorSeconds().set(p.positionSeconds());
+        item.playing().set(false);
+        player = null;
+        playingItem = null;
+        cursorTimer.stop();
+    }
+
+    public void stopPlayback() {
+        if (player != null) player.stop();
+        if (playingItem != null) playingItem.playing().set(false);
+        player = null;
+        playingItem = null;
+        cursorTimer.stop();
+    }
+
+    /** The analysed files, in list order. */
+    public List<TimelineExport.Entry> analysed() {
+        return items.stream().filter(i -> i.analysis().get() != null)
+                .map(i -> new TimelineExport.Entry(i.analysis().get(), i.model())).toList();
+    }
+
+    /** Writes every analysed file's timeline to {@code file} (CSV, JSON or JSON Lines by extension). */
+    public void exportTo(Path file) throws IOException {
+        TimelineExport.write(analysed(), file);
+        settings.lastFolder(file.toFile());
+    }
+
+    public void shutdown() {
+        stopPlayback();
+        for (FileItem i : items) cancel(i);
+        executor.shutdownNow();
+    }
+
+    public ObservableList<FileItem> items() {
+        return items;
+    }
+
+    public ObjectProperty<FileItem> selected() {
+        return selected;
+    }
+}

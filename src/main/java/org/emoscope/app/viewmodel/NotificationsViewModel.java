@@ -1,0 +1,49 @@
+package org.emoscope.app.viewmodel;
+
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.emoscope.app.bus.EventBus;
+import org.emoscope.app.bus.Events;
+
+/**
+ * The banners at the top of the window: errors stay until dismissed, information goes away after a few seconds.
+ * At most {@value #MAX} are kept (the oldest go first).
+ */
+public final class NotificationsViewModel {
+
+    static final int MAX = 5;
+    static final Duration INFO_TIME = Duration.seconds(6);
+
+    public enum Kind { ERROR, INFO }
+
+    /** One banner. */
+    public record Notice(Kind kind, String title, String message) {
+    }
+
+    private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+
+    public NotificationsViewModel(EventBus bus) {
+        bus.subscribe(Events.ErrorRaised.class, e -> add(new Notice(Kind.ERROR, e.title(), e.message())));
+        bus.subscribe(Events.InfoRaised.class, e -> add(new Notice(Kind.INFO, "", e.message())));
+    }
+
+    public void add(Notice n) {
+        notices.add(n);
+        while (notices.size() > MAX) notices.remove(0);
+        if (n.kind() == Kind.INFO) {
+            PauseTransition later = new PauseTransition(INFO_TIME);
+            later.setOnFinished(e -> notices.remove(n));
+            later.play();
+        }
+    }
+
+    public void dismiss(Notice n) {
+        notices.remove(n);
+    }
+
+    public ObservableList<Notice> notices() {
+        return notices;
+    }
+}

@@ -1,0 +1,111 @@
+package org.emoscope.app;
+
+import javafx.application.Platform;
+import org.emoscope.app.bus.EventBus;
+import org.emoscope.app.service.AppSettings;
+import org.emoscope.app.viewmodel.ModelViewModel;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.ModelBundle;
+import org.emoscope.model.Nd4jRuntime;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/** Shared set-up of the app's UI tests: ND4J, an untrained bundle, isolated preferences, waiting helpers. */
+final class AppTestSupport {
+
+    static final List<String> LABELS = List.of("neutral", "happy", "sad", "angry");
+    private static Path bundle;
+
+    static {
+        // a screen big enough for the whole window (read when the Monocle platform starts)
+        System.setProperty("headless.geometry", "1600x1000-32");
+        Nd4jRuntime.configure();
+        Nd4jRuntime.setThreads(1);
+    }
+
+    private AppTestSupport() {
+    }
+
+    /** An untrained bundle with {@link #LABELS}, made once per test run. */
+    static synchronized Path bundle() {
+        if (bundle == null) {
+            try {
+                Path dir = Files.createTempDirectory("emoscope-app-test");
+                bundle = dir.resolve("untrained.emo");
+                ModelBundle.untrained(LABELS, FeatureConfig.defaults()).save(bundle);
+                dir.toFile().deleteOnExit();
+                bundle.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return bundle;
+    }
+
+    /** A preferences node of the test's own; remove it with {@link #forget}. */
+    static Preferences testNode() {
+        return Preferences.userRoot().node("org/emoscope/app-test/" + UUID.randomUUID());
+    }
+
+    static void forget(Preferences node) {
+        try {
+            node.removeNode();
+        } catch (BackingStoreException | IllegalStateException e) {
+            // best effort
+        }
+    }
+
+    static AppContext context(FakeMicrophones mics, FakeDialogs dialogs, AppSettings settings) {
+        return new AppContext(new EventBus(), mics, dialogs, settings, AppTestSupport::bundle);
+    }
+
+    /** Waits until {@code condition}, evaluated on the JavaFX thread, holds. */
+    static void waitUntil(String what, double seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS, () -> fx(condition::getAsBoolean));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what);
+        }
+    }
+
+    /** Runs {@code body} on the JavaFX thread and returns its result. */
+    static <T> T fx(Callable<T> body) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return body.call();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(body).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    static void fxRun(Runnable body) {
+        fx(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    static void waitForModel(MainWindow w) {
+        waitUntil("the model to load", 60, () -> w.viewModels().model.state().get() == ModelViewModel.State.READY
+                && w.viewModels().model.model().get() != null);
+    }
+}

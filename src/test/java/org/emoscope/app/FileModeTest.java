@@ -1,0 +1,254 @@
+package org.emoscope.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.StackPane;
+import javafx.geometry.Pos;
+import javafx.stage.Stage;
+import org.emoscope.app.bus.PageId;
+import org.emoscope.app.service.AppSettings;
+import org.emoscope.app.viewmodel.FileItem;
+import org.emoscope.app.viewmodel.FilesViewModel;
+import org.emoscope.pipeline.FileAnalysis;
+import org.emoscope.pipeline.TestAudio;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+import static org.emoscope.app.AppTestSupport.fx;
+import static org.emoscope.app.AppTestSupport.fxRun;
+import static org.emoscope.app.AppTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** File mode: a real drag and drop, analysis, clicking a moment, export (CSV, JSON, PNG), errors and cancelling. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(180)
+class FileModeTest {
+
+    private static final int RATE = 16000;
+    private final FakeMicrophones mics = new FakeMicrophones();
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final Preferences prefs = AppTestSupport.testNode();
+    private MainWindow window;
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(AppTestSupport.context(mics, dialogs, new AppSettings(prefs)));
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        window.show(stage);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fxRun(() -> window.viewModels().shutdown());
+        AppTestSupport.forget(prefs);
+    }
+
+    private FilesViewModel files() {
+        return window.viewModels().files;
+    }
+
+    private Path speechWav(String name, double voicedSeconds) throws IOException {
+        float[] x = TestAudio.concat(TestAudio.voiced(voicedSeconds, RATE, 3), TestAudio.silence(1.5, RATE),
+                TestAudio.voiced(2, RATE, 4));
+        return TestAudio.writeWav(dir.resolve(name), x, RATE);
+    }
+
+    /** A test-only node that starts a real drag carrying {@code file}. */
+    private void addDragSource(File file) {
+        fxRun(() -> {
+            Label source = new Label("drag me");
+            source.setId("drag-source");
+            source.setStyle("-fx-background-color: yellow; -fx-padding: 10;");
+            source.setOnDragDetected(e -> {
+                Dragboard db = source.startDragAndDrop(TransferMode.COPY);
+                ClipboardContent content = new ClipboardContent();
+                content.putFiles(List.of(file));
+                db.setContent(content);
+                e.consume();
+            });
+            StackPane root = (StackPane) window.scene().getRoot();
+            StackPane.setAlignment(source, Pos.BOTTOM_RIGHT);
+            root.getChildren().add(source);
+        });
+    }
+
+    private FileItem only(String name) {
+        return fx(() -> files().items().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    @Test
+    void dropAnalyseClickAndExport(FxRobot robot) throws IOException {
+        AppTestSupport.waitForModel(window);
+        Path wav = speechWav("speech.wav", 3);
+        addDragSource(wav.toFile());
+        robot.drag("#drag-source").dropTo("#nav-live");
+        waitUntil("the dropped file to be listed", 10, () -> files().items().size() == 1);
+        assertEquals(PageId.FILES, fx(() -> window.viewModels().shell.page().get()), "drop shows the Files page");
+        FileItem item = only("speech.wav");
+        waitUntil("the analysis", 60, () -> item.status().get() == FileItem.Status.DONE);
+        FileAnalysis a = fx(() -> item.analysis().get());
+        assertEquals(6.5, a.durationSeconds(), 0.01);
+        assertTrue(a.windows().size() > 10);
+        assertTrue(fx(() -> item.logMel().length) > 600, "spectrogram frames kept");
+        assertEquals(wav.toFile().getParentFile().getAbsolutePath(), new AppSettings(prefs).lastFolder().getAbsolutePath(),
+                "folder remembered");
+
+        // click a moment: the window there is selected and its probabilities shown
+        Bounds b = fx(() -> robot.lookup("#file-tracks").query().localToScreen(
+                robot.lookup("#file-tracks").query().getBoundsInLocal()));
+        robot.clickOn(b.getMinX() + 66 + (b.getWidth() - 74) * 0.75, b.getMinY() + 30);
+        waitUntil("a window selected near 75 %", 5, () -> {
+            int i = item.selectedWindow().get();
+            if (i < 0) return false;
+            double centre = (a.windows().get(i).startSeconds() + a.windows().get(i).endSeconds()) / 2;
+            return Math.abs(centre - 0.75 * a.durationSeconds()) < 0.6;
+        });
+        String when = fx(() -> robot.lookup("#moment-time").queryAs(Label.class).getText());
+        assertTrue(when.matches("\\d+\\.\\d\\d – \\d+\\.\\d\\d s"), when);
+        assertTrue(fx(() -> Math.abs(item.cursorSeconds().get() - 0.75 * a.durationSeconds()) < 0.3), "cursor moved");
+
+        // the attention page follows the selection
+        robot.clickOn("#file-inspect");
+        waitUntil("the attention page", 5, () -> window.viewModels().shell.page().get() == PageId.ATTENTION);
+        int selected = fx(() -> window.viewModels().attention.selected().get());
+        assertEquals(fx(() -> item.selectedWindow().get()), selected);
+        robot.clickOn("#attention-previous");
+        assertEquals(selected - 1, (int) fx(() -> window.viewModels().attention.selected().get()));
+        assertTrue(fx(() -> robot.lookup("#attention-position").queryAs(Label.class).getText())
+                .startsWith("Window " + selected + " of " + a.windows().size()));
+
+        // export: CSV and JSON written and parsed back
+        Path csv = dir.resolve("out.csv");
+        dialogs.saves.add(csv.toFile());
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        waitUntil("the CSV", 5, () -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("file,scope,start_s,end_s,label,confidence,p_neutral,p_happy,p_sad,p_angry,error", lines.get(0));
+        assertEquals(2 + a.segments().size(), lines.size());
+        String[] fileRow = lines.get(1).split(",");
+        assertEquals(wav.toString(), fileRow[0]);
+        assertEquals("file", fileRow[1]);
+        assertEquals(a.label(), fileRow[4]);
+        assertEquals(6.5, Double.parseDouble(fileRow[3]), 1e-6);
+        double sum = 0;
+        for (int k = 6; k < 10; k++) sum += Double.parseDouble(fileRow[k]);
+        assertEquals(1.0, sum, 1e-3);
+
+        Path json = dir.resolve("out.json");
+        dialogs.saves.add(json.toFile());
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        waitUntil("the JSON", 5, () -> Files.exists(json));
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.isArray());
+        JsonNode o = root.get(0);
+        assertEquals(wav.toString(), o.get("file").asText());
+        assertEquals("untrained.emo", o.get("model").asText());
+        assertEquals(6.5, o.get("duration_s").asDouble(), 1e-6);
+        assertEquals(a.label(), o.get("label").asText());
+        assertEquals(a.confidence(), o.get("confidence").asDouble(), 1e-3);
+        assertEquals(List.of("neutral", "happy", "sad", "angry"), fieldNames(o.get("probabilities")));
+        JsonNode segs = o.get("segments");
+        assertEquals(a.segments().size(), segs.size());
+        assertEquals(0.0, segs.get(0).get("start_s").asDouble(), 1e-9);
+        assertEquals(6.5, segs.get(segs.size() - 1).get("end_s").asDouble(), 1e-6);
+        for (JsonNode s : segs) {
+            assertTrue(s.has("label"));
+            assertEquals(4, s.get("probabilities").size());
+        }
+
+        Path jsonl = dir.resolve("out.jsonl");
+        dialogs.saves.add(jsonl.toFile());
+        fxRun(() -> window.export());
+        JsonNode line = new ObjectMapper().readTree(Files.readAllLines(jsonl).get(0));
+        assertEquals(o, line, "JSON Lines holds the same object as the CLI prints");
+
+        // playback: the cursor moves, or (no sound output on this machine) a banner says why
+        robot.clickOn("#nav-files");
+        double cursor = fx(() -> item.cursorSeconds().get());
+        robot.clickOn("#play");
+        waitUntil("playback to move the cursor or to explain why it cannot", 10, () ->
+                item.cursorSeconds().get() > cursor + 0.3 || robot.lookup(".banner.error .banner-title").queryAll()
+                        .stream().anyMatch(n -> ((Label) n).getText().startsWith("Cannot play")));
+        fxRun(() -> files().stopPlayback());
+
+        // the view as PNG
+        Path png = dir.resolve("view.png");
+        dialogs.saves.add(png.toFile());
+        robot.clickOn("#save-file-image");
+        waitUntil("the PNG", 5, () -> Files.exists(png));
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertNotNull(img);
+        assertTrue(img.getWidth() > 400 && img.getHeight() > 200, img.getWidth() + "x" + img.getHeight());
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> out = new java.util.ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void aCorruptFileIsReportedAndTheOthersStillLoad(FxRobot robot) throws IOException {
+        AppTestSupport.waitForModel(window);
+        Path bad = dir.resolve("broken.wav");
+        Files.write(bad, "RIFF\u0024\0\0\0WAVEfmt this is not audio at all".getBytes());
+        Path good = speechWav("good.wav", 2);
+        dialogs.audio.add(List.of(bad.toFile(), good.toFile()));
+        robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
+        waitUntil("both files listed", 10, () -> files().items().size() == 2);
+        FileItem broken = only("broken.wav");
+        FileItem fine = only("good.wav");
+        waitUntil("both finished", 60, () -> broken.status().get() == FileItem.Status.FAILED
+                && fine.status().get() == FileItem.Status.DONE);
+        waitUntil("an error banner naming the file", 5, () -> robot.lookup(".banner.error").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && robot.from(n).lookup(".label").queryAll().stream()
+                        .anyMatch(l -> ((Label) l).getText().contains("broken.wav"))));
+        String reason = fx(() -> broken.message().get());
+        assertTrue(reason.contains("broken.wav") && reason.length() > "broken.wav: ".length(), reason);
+        assertTrue(fx(() -> robot.lookup(".banner.error .banner-text").queryAs(Label.class).getText()).contains(reason));
+    }
+
+    @Test
+    void analysisCanBeCancelled(FxRobot robot) throws IOException {
+        AppTestSupport.waitForModel(window);
+        Path longFile = TestAudio.writeWav(dir.resolve("long.wav"), TestAudio.voiced(240, RATE, 5), RATE);
+        fxRun(() -> window.dropFiles(List.of(longFile.toFile())));
+        FileItem item = only("long.wav");
+        waitUntil("the analysis to start", 30, () -> item.status().get() == FileItem.Status.ANALYSING
+                && item.progress().get() > 0.05);
+        robot.clickOn("#cancel-long-wav");
+        waitUntil("cancelled", 10, () -> item.status().get() == FileItem.Status.CANCELLED);
+        assertTrue(fx(() -> item.progress().get()) < 1);
+        // the next file still runs
+        Path next = speechWav("next.wav", 1);
+        fxRun(() -> window.dropFiles(List.of(next.toFile())));
+        FileItem n = only("next.wav");
+        waitUntil("the next file", 60, () -> n.status().get() == FileItem.Status.DONE);
+    }
+}

@@ -1,0 +1,49 @@
+package org.emoscope.app.viewmodel;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The plain parts of the view-models (no JavaFX thread needed). */
+class ViewModelUnitTest {
+
+    @Test
+    void figuresListKnownKeysAndSayNotRecorded() {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("validation_ua", 0.5);
+        meta.put("corpora", List.of("ravdess", "emodb-2s"));
+        meta.put("custom", 3);
+        List<ModelViewModel.Figure> f = ModelViewModel.figures(meta);
+        assertEquals(ModelViewModel.KNOWN.size(), f.size());
+        assertEquals("not recorded", f.get(0).value());
+        assertEquals("50.0 %", f.get(1).value());
+        assertEquals("ravdess, emodb-2s", f.get(3).value());
+        List<ModelViewModel.Figure> all = ModelViewModel.metadata(meta);
+        assertEquals(List.of("validation_ua", "corpora", "custom"), all.stream().map(ModelViewModel.Figure::key).toList());
+    }
+
+    @Test
+    void spectrogramRingKeepsTheNewestFrames() {
+        SpectrogramRing r = new SpectrogramRing(3);
+        for (int i = 0; i < 5; i++) r.append(new float[]{i}, 1.0 + i * 0.01, 0.01);
+        assertEquals(5, r.total());
+        assertNull(r.frame(1));
+        assertArrayEquals(new float[]{4}, r.frame(4));
+        assertEquals(2, r.oldest());
+        assertEquals(3, r.held().length);
+        assertEquals(1.02, r.timeOf(2), 1e-9);
+    }
+
+    @Test
+    void historyForgetsWhatIsOlderThanItsSpan() {
+        ProbabilityHistory h = new ProbabilityHistory(10);
+        for (int t = 0; t <= 30; t++) h.add(new ProbabilityHistory.Point(t, t % 2 == 0 ? new float[]{1} : null));
+        assertEquals(19, h.points().get(0).seconds(), 1e-9);
+    }
+}
