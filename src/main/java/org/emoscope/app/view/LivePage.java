@@ -107,7 +107,7 @@ public final class LivePage {
         timeline.themeProperty().bind(theme);
         timeline.setId("live-timeline");
 
-        VBox meterCard = Ui.card("Input level", Ui.muted("dashed line: speech threshold"), meter);
+        VBox meterCard = Ui.card("Input level", Ui.muted("dashed line: speech gate (follows the background)"), meter);
         VBox specCard = Ui.card("Spectrogram · last 10 s", spec);
         VBox timelineCard = Ui.card("Probabilities · last minute", legend(d), timeline);
         VBox.setVgrow(specCard, Priority.ALWAYS);

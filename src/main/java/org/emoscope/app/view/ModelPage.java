@@ -11,6 +11,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.emoscope.app.view.chart.LabelColors;
@@ -107,6 +108,7 @@ public final class ModelPage {
         for (ModelViewModel.Figure f : figures) {
             Label k = new Label(names ? f.name() : f.key());
             k.getStyleClass().add("figure-name");
+            k.setMinWidth(Region.USE_PREF_SIZE); // keys never shrink to "...": the value column wraps instead
             Label v = new Label(f.value());
             v.setWrapText(true);
             v.getStyleClass().add("figure-value");
