@@ -264,7 +264,12 @@ public final class Trainer {
     }
 
     private String fingerprint(List<Item> fit, List<Item> validation) {
-        StringBuilder b = new StringBuilder().append(spec).append(features).append(settings).append(labels);
+        // everything that shapes the run, but not when to stop: a larger --epochs or --patience continues it
+        StringBuilder b = new StringBuilder().append(spec).append(features).append(labels)
+                .append(settings.batchSize()).append('|').append(settings.windowSeconds()).append('|')
+                .append(settings.evalHopSeconds()).append('|').append(settings.samplesPerItem()).append('|')
+                .append(settings.balanceClasses()).append('|').append(settings.seed()).append('|')
+                .append(settings.windowMean());
         for (List<Item> items : List.of(fit, validation)) {
             b.append('|').append(items.size());
             for (Item i : items) b.append(i.utterance().file().getFileName()).append(i.augmentation()).append(i.label());

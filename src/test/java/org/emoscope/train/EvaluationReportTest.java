@@ -1,0 +1,45 @@
+package org.emoscope.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EvaluationReportTest {
+
+    private static EvaluationReport.Run run(Protocol p, long correct) {
+        long[][] counts = {{correct, 10 - correct}, {0, 10}};
+        Evaluation.FoldResult fold = new Evaluation.FoldResult(0, List.of("x:1"), List.of("x:2"), counts, 3, 5, 60,
+                100);
+        return new EvaluationReport.Run("emovo", "EMOVO", p, List.of("a", "b"), List.of(fold), 20, 2, 75,
+                "2026-11-24", "bin/emoscope evaluate --corpus emovo --protocol " + p.id(), Map.of("k", "v"));
+    }
+
+    @Test
+    void writesReportsAndKeepsOneRowPerCorpusAndProtocol(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.md");
+        String md = EvaluationReport.write(run(Protocol.PAPER, 5), dir);
+        assertTrue(md.contains("paper protocol (leaks speakers and augmented copies)"), md);
+        assertTrue(Files.size(dir.resolve("emovo-paper-confusion.png")) > 1000);
+        assertEquals("truth\\predicted,a,b\na,5,5\nb,0,10\n",
+                Files.readString(dir.resolve("emovo-paper-confusion.csv")));
+
+        EvaluationReport.updateTable(run(Protocol.SPEAKER, 5), results);
+        EvaluationReport.updateTable(run(Protocol.PAPER, 5), results);
+        EvaluationReport.updateTable(run(Protocol.SPEAKER, 9), results);
+        String text = Files.readString(results);
+        List<String> rows = text.lines().filter(l -> l.startsWith("| EMOVO |")).toList();
+        assertEquals(2, rows.size(), text);
+        assertTrue(rows.stream().anyMatch(l -> l.contains("| speaker |") && l.contains("| 95.00 |")), text);
+        assertTrue(rows.stream().anyMatch(l -> l.contains("| paper |") && l.contains("| 75.00 |")), text);
+        assertTrue(text.contains("| SAVEE | no data available here"), text);
+        assertTrue(text.contains("| CREMA-D | no data available here"), text);
+        assertTrue(text.contains("96.39"), "the paper's EMOVO claim sits beside our rows");
+    }
+}

@@ -1,0 +1,99 @@
+package org.emoscope.train;
+
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.ModelBundle;
+import org.emoscope.model.NetworkSpec;
+import org.emoscope.train.corpus.Emotion;
+import org.emoscope.train.corpus.Utterance;
+import org.emoscope.train.eval.ConfusionMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(120)
+class TrainerTest {
+
+    private static final List<String> LABELS = List.of("neutral", "angry");
+    private static final NetworkSpec TINY = new NetworkSpec(40, List.of(8), List.of(3), List.of(2), 2, 3, 8, 0.0, 0.0,
+            1e-2, 2, 1L);
+
+    /** Class 0 has energy in coefficients 2-6, class 1 in 20-24; noise everywhere. */
+    private static List<Item> items(int n, long seed, String speaker) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Item> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int label = i % 2;
+            float[][] frames = new float[40 + r.nextInt(40)][40];
+            for (float[] f : frames) {
+                for (int c = 0; c < 40; c++) f[c] = (float) r.nextGaussian();
+                for (int c = 0; c < 5; c++) f[(label == 0 ? 2 : 20) + c] += 3f;
+            }
+            Utterance u = new Utterance(Path.of(speaker + "-" + i + ".wav"), "synthetic", speaker,
+                    label == 0 ? Emotion.NEUTRAL : Emotion.ANGRY, "t" + i, Map.of());
+            out.add(new Item(u, "orig", label, frames));
+        }
+        return out;
+    }
+
+    private static TrainingSettings settings(int epochs) {
+        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false);
+    }
+
+    @Test
+    void learnsAndResumesFromItsCheckpoint(@TempDir Path dir) throws Exception {
+        List<Item> fit = items(48, 1, "a");
+        List<Item> val = items(16, 2, "b");
+        Path ckpt = dir.resolve("ckpt");
+        Trainer first = new Trainer(TINY, FeatureConfig.defaults(), settings(2), LABELS);
+        Trainer.Result r1 = first.train(fit, val, ckpt, Map.of(), TrainingListener.NONE);
+        assertEquals(2, r1.history().size());
+        assertTrue(Files.isRegularFile(ckpt.resolve("state.json")));
+
+        List<String> messages = new ArrayList<>();
+        Trainer more = new Trainer(TINY, FeatureConfig.defaults(), settings(4), LABELS);
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        };
+        Trainer.Result r2 = more.train(fit, val, ckpt, Map.of("corpora", List.of("synthetic")), listener);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("resuming after epoch 2")), messages.toString());
+        assertEquals(4, r2.history().size(), "two epochs were done already, two more ran");
+        assertEquals(r1.history().get(0), r2.history().get(0));
+
+        ModelBundle bundle = r2.bundle();
+        assertEquals(LABELS, bundle.labels());
+        assertEquals(List.of("synthetic"), bundle.metadata().get("corpora"));
+        ConfusionMatrix cm = more.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(bundle), 0.4, 0.2),
+                val);
+        assertTrue(cm.unweightedAccuracy() >= 0.9, "a separable task is learnt: " + cm);
+    }
+
+    @Test
+    void aCheckpointForOtherDataIsIgnored(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("ckpt");
+        new Trainer(TINY, FeatureConfig.defaults(), settings(1), LABELS)
+                .train(items(16, 1, "a"), items(8, 2, "b"), ckpt, Map.of(), TrainingListener.NONE);
+        List<String> messages = new ArrayList<>();
+        Trainer.Result r = new Trainer(TINY, FeatureConfig.defaults(), settings(1), LABELS)
+                .train(items(16, 5, "c"), items(8, 2, "b"), ckpt, Map.of(), new TrainingListener() {
+                    @Override
+                    public void message(String text) {
+                        messages.add(text);
+                    }
+                });
+        assertEquals(1, r.history().size());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("starting afresh")), messages.toString());
+    }
+}
