@@ -46,9 +46,13 @@ final class TrainingOptions {
             description = "Centre each window on its own per-coefficient mean (cepstral mean normalisation).")
     boolean windowCmn;
 
+    @Option(names = "--mask", description = "SpecAugment-style masking of training windows (time stretches and "
+            + "coefficient bands).")
+    boolean mask;
+
     TrainingSettings settings() {
         return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
-                .withWindowMean(windowCmn);
+                .withWindowMean(windowCmn).withMasking(mask);
     }
 
     ItemLoader loader() {

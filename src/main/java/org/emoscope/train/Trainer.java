@@ -16,6 +16,7 @@ import org.emoscope.train.eval.ConfusionMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,9 @@ public final class Trainer {
                     windows.add(WindowGrid.cut(item.frames(), start, windowFrames, silence));
                     y.putScalar(i - from, item.label(), 1.0);
                 }
-                net.fit(new DataSet(ModelInput.batch(windows, norm, model.minFrames()), y));
+                INDArray x = ModelInput.batch(windows, norm, model.minFrames());
+                if (settings.maskWindows()) mask(x, rnd);
+                net.fit(new DataSet(x, y));
                 double loss = net.score();
                 lossSum += loss;
                 listener.onBatch(epoch, b + 1, batches, loss);
@@ -174,6 +177,32 @@ public final class Trainer {
         ModelBundle bundle = new ModelBundle(net, spec, labels, features, norm, meta, false);
         return new Result(bundle, state.bestEpoch, state.bestScore, List.copyOf(state.history), state.trainSeconds,
                 state.windowsSeen);
+    }
+
+    /** Longest blanked stretch (frames) and band (coefficients) of {@link TrainingSettings#maskWindows()}. */
+    private static final int MAX_TIME_MASK = 20;
+    private static final int MAX_BAND_MASK = 6;
+
+    /** SpecAugment-style masks on a normalised batch [B, C, 1, T]: 0 is the training mean. */
+    private static void mask(INDArray x, SplittableRandom rnd) {
+        long frames = x.size(3);
+        long channels = x.size(1);
+        for (long b = 0; b < x.size(0); b++) {
+            for (int m = 0; m < 2; m++) {
+                int w = rnd.nextInt(MAX_TIME_MASK + 1);
+                if (w > 0 && w < frames) {
+                    long t0 = rnd.nextLong(frames - w + 1);
+                    x.get(NDArrayIndex.point(b), NDArrayIndex.all(), NDArrayIndex.all(),
+                            NDArrayIndex.interval(t0, t0 + w)).assign(0);
+                }
+                int h = rnd.nextInt(MAX_BAND_MASK + 1);
+                if (h > 0 && h < channels) {
+                    long c0 = rnd.nextLong(channels - h + 1);
+                    x.get(NDArrayIndex.point(b), NDArrayIndex.interval(c0, c0 + h), NDArrayIndex.all(),
+                            NDArrayIndex.all()).assign(0);
+                }
+            }
+        }
     }
 
     /** Confusion matrix of utterance-level predictions on {@code items}. */
@@ -269,7 +298,7 @@ public final class Trainer {
                 .append(settings.batchSize()).append('|').append(settings.windowSeconds()).append('|')
                 .append(settings.evalHopSeconds()).append('|').append(settings.samplesPerItem()).append('|')
                 .append(settings.balanceClasses()).append('|').append(settings.seed()).append('|')
-                .append(settings.windowMean());
+                .append(settings.windowMean()).append('|').append(settings.maskWindows());
         for (List<Item> items : List.of(fit, validation)) {
             b.append('|').append(items.size());
             for (Item i : items) b.append(i.utterance().file().getFileName()).append(i.augmentation()).append(i.label());

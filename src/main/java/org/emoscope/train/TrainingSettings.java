@@ -13,13 +13,15 @@ package org.emoscope.train;
  * @param seed           seed of window sampling and shuffling (the network has its own in its spec)
  * @param windowMean     centre every window on its own per-channel mean (cepstral mean normalisation), saved in the
  *                       bundle's {@link org.emoscope.model.Normalization} so inference does the same
+ * @param maskWindows    SpecAugment-style regularisation: in every training window, blank (set to the training mean)
+ *                       two random stretches of up to 0.2 s and two random bands of up to 6 coefficients
  */
 public record TrainingSettings(int maxEpochs, int patience, int batchSize, double windowSeconds,
                                double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed,
-                               boolean windowMean) {
+                               boolean windowMean, boolean maskWindows) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false);
+        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false);
     }
 
     public TrainingSettings {
@@ -32,21 +34,26 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
 
     public TrainingSettings withEpochs(int epochs, int patience) {
         return new TrainingSettings(epochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean);
+                balanceClasses, seed, windowMean, maskWindows);
     }
 
     public TrainingSettings withBatch(int batchSize) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean);
+                balanceClasses, seed, windowMean, maskWindows);
     }
 
     public TrainingSettings withWindowMean(boolean on) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, on);
+                balanceClasses, seed, on, maskWindows);
+    }
+
+    public TrainingSettings withMasking(boolean on) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed, windowMean, on);
     }
 
     public TrainingSettings withSeed(long seed) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean);
+                balanceClasses, seed, windowMean, maskWindows);
     }
 }

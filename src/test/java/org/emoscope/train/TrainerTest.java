@@ -46,7 +46,7 @@ class TrainerTest {
     }
 
     private static TrainingSettings settings(int epochs) {
-        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false);
+        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false, false);
     }
 
     @Test
@@ -78,6 +78,17 @@ class TrainerTest {
         ConfusionMatrix cm = more.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(bundle), 0.4, 0.2),
                 val);
         assertTrue(cm.unweightedAccuracy() >= 0.9, "a separable task is learnt: " + cm);
+    }
+
+    @Test
+    void maskedTrainingStillLearnsTheTask() throws Exception {
+        List<Item> val = items(16, 2, "b");
+        Trainer t = new Trainer(TINY, FeatureConfig.defaults(), settings(4).withMasking(true), LABELS);
+        Trainer.Result r = t.train(items(48, 1, "a"), val, null, Map.of(), TrainingListener.NONE);
+        ConfusionMatrix cm = t.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(r.bundle()), 0.4,
+                0.2), val);
+        assertTrue(cm.unweightedAccuracy() >= 0.9, "masking blanks parts of windows, not the whole signal: " + cm);
+        assertTrue(r.bundle().metadata().get("settings").toString().contains("maskWindows=true"));
     }
 
     @Test
