@@ -58,7 +58,21 @@ public final class Nd4jRuntime {
 
     private static boolean configured;
 
+    /** The count {@link #setThreads} last applied, 0 when the environment ({@code OMP_NUM_THREADS}) decides. */
+    private static volatile int appliedThreads;
+
     private Nd4jRuntime() {
+    }
+
+    /**
+     * Applies the configured thread count to the calling thread. OpenMP's thread count is a per-thread setting:
+     * {@link #setThreads} changes it for the thread that calls it, and every other thread that runs ND4J operations
+     * (an analysis session's inference thread, say) starts from the process default, 2 on this machine, unless it
+     * calls this first. Does nothing when {@code OMP_NUM_THREADS} decides, because then every thread starts right.
+     */
+    public static void applyToCurrentThread() {
+        int n = appliedThreads;
+        if (n > 0) NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
     }
 
     /**
@@ -115,6 +129,7 @@ public final class Nd4jRuntime {
         // Nd4j first: it loads the backend, which NativeOpsHolder needs to have been loaded
         Nd4j.factory().blas().setMaxThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        appliedThreads = threads;
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -3,6 +3,7 @@ package org.emoscope.pipeline;
 import be.tarsos.dsp.AudioDispatcher;
 import org.emoscope.audio.AudioSource;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.Prediction;
 
 import java.io.IOException;
@@ -159,6 +160,7 @@ public final class AnalysisSession implements AutoCloseable {
     }
 
     private void infer() {
+        Nd4jRuntime.applyToCurrentThread();
         EmotionModel model = analyzer.model();
         AnalyzerSettings s = analyzer.settings();
         float[] smoothed = null;

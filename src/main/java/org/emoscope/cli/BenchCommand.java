@@ -1,0 +1,187 @@
+package org.emoscope.cli;
+
+import org.emoscope.cli.bench.Benchmarks;
+import org.emoscope.cli.bench.Benchmarks.ColdStart;
+import org.emoscope.cli.bench.Benchmarks.FileRow;
+import org.emoscope.cli.bench.Benchmarks.LatencyRow;
+import org.emoscope.cli.bench.Benchmarks.LiveResult;
+import org.emoscope.cli.bench.Benchmarks.MemoryPoint;
+import org.emoscope.cli.bench.Benchmarks.MfccResult;
+import org.emoscope.cli.bench.Machine;
+import org.emoscope.cli.bench.Report;
+import org.emoscope.cli.bench.SpeechSignal;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.EmotionModel;
+import org.emoscope.model.ModelBundleException;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code emoscope bench}: measures MFCC speed, inference latency, file analysis speed and memory, cold start and a
+ * simulated live run, and writes them as Markdown with the machine and the command (default
+ * {@code docs/benchmarks.md}); a summary goes to stderr.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures speed and memory (MFCC, inference latency, file analysis, cold start, simulated "
+                + "live run) and writes the results as Markdown with the machine and the command.",
+                "Takes a few minutes; --quick takes seconds (for tests, not for quoting)."})
+final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--quick", description = "Few iterations and short files: seconds instead of minutes.")
+    boolean quick;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "docs/benchmarks.md",
+            description = "Markdown file to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        double loadAtStart = Machine.loadAverage();
+        long[] cpuAtStart = Machine.cpuTicks();
+        long startNanos = System.nanoTime();
+        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Path bundle;
+        EmotionModel model;
+        try {
+            bundle = modelOption.resolve();
+            model = EmotionModel.load(bundle);
+        } catch (ModelBundleException e) {
+            err.println("emoscope bench: " + e.getMessage());
+            return 1;
+        }
+        FeatureConfig fc = model.featureConfig();
+        Path tmp = Files.createTempDirectory("emoscope-bench");
+        try {
+            // live first: its RSS should be that of a process holding just the model and the pipeline
+            List<MemoryPoint> memory = new ArrayList<>();
+            long calls = 0;
+            memory.add(MemoryPoint.now("loading the model", calls));
+            progress(err, startNanos, "bench 1/5: live pipeline (simulated real-time source)");
+            model.warmUp(fc.framesFor(2.0), 5); // as the app does
+            LiveResult live = Benchmarks.live(model, quick ? 2.5 : 20);
+            calls += 5 + live.windows();
+            memory.add(MemoryPoint.now("live pipeline", calls));
+
+            progress(err, startNanos, "bench 2/5: MFCC extraction");
+            float[] audio = SpeechSignal.generate(quick ? 5 : 60, fc.sampleRate(), 1);
+            MfccResult mfcc = Benchmarks.mfcc(audio, fc, quick ? 1 : 3, quick ? 3 : 9);
+            memory.add(MemoryPoint.now("MFCC", calls));
+
+            progress(err, startNanos, "bench 3/5: inference latency");
+            List<LatencyRow> latency = new ArrayList<>();
+            for (double w : new double[]{1, 2, 4})
+                latency.add(Benchmarks.latency(model, w, quick ? 5 : 50, quick ? 20 : 500));
+            for (LatencyRow r : latency) calls += r.warmUp() + r.calls();
+            memory.add(MemoryPoint.now("inference latency", calls));
+
+            progress(err, startNanos, "bench 4/5: file analysis");
+            List<FileRow> files = Benchmarks.files(model, tmp, quick ? new double[]{2, 5} : new double[]{10, 60, 600});
+            calls += 1; // the 2 s warm-up file: one window
+            for (FileRow r : files) calls += r.windows();
+            memory.add(MemoryPoint.now("file analysis", calls));
+            System.gc();
+            Thread.sleep(500);
+            memory.add(MemoryPoint.now("file analysis, then `System.gc()` and 0.5 s", calls));
+
+            progress(err, startNanos, "bench 5/5: cold start");
+            ColdStart cold = Benchmarks.coldStart(bundle, tmp, fc.sampleRate(), quick ? 1 : 3);
+
+            double runSeconds = (System.nanoTime() - startNanos) / 1e9;
+            Report.Context context = new Report.Context(command(), date, describe(bundle, model), quick, loadAtStart,
+                    Machine.loadAverage(), nd4jThreads(),
+                    Machine.otherProcessesCores(cpuAtStart, Machine.cpuTicks(), runSeconds), runSeconds);
+            Report report = new Report();
+            String md = report.render(context, mfcc, latency, files, cold, live, memory);
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(out, md, StandardCharsets.UTF_8);
+            progress(err, startNanos, "done");
+            for (String s : report.summaryLines()) err.println("  " + s);
+            err.println("written to " + out);
+            return 0;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static void progress(PrintStream err, long startNanos, String what) {
+        err.printf(java.util.Locale.ROOT, "[%5.1f s] %s%n", (System.nanoTime() - startNanos) / 1e9, what);
+    }
+
+    private String command() {
+        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        String cp = System.getProperty("java.class.path", "");
+        String launcher = cp.endsWith("emoscope.jar") && !cp.contains(java.io.File.pathSeparator)
+                ? "java -jar " + cp : "emoscope";
+        String omp = System.getenv("OMP_NUM_THREADS");
+        return (omp != null ? "OMP_NUM_THREADS=" + omp + " " : "") + launcher + " " + String.join(" ", args);
+    }
+
+    private static String describe(Path bundle, EmotionModel model) {
+        return "`" + bundle + "`" + (model.untrained() ? " (untrained)" : "") + ", " + model.labels().size()
+                + " classes, " + model.bundle().network().numParams() + " parameters";
+    }
+
+    /** The thread counts ND4J runs with, as {@code Nd4jRuntime} left them. */
+    private static String nd4jThreads() {
+        try {
+            int omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+            int blas = Nd4j.factory().blas().getMaxThreads();
+            String env = System.getenv("OMP_NUM_THREADS");
+            int[] onNewThread = new int[1];
+            Thread probe = new Thread(() ->
+                    onNewThread[0] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+            probe.start();
+            try {
+                probe.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "OpenMP " + omp + ", BLAS " + blas + " on the main thread (bench does not change them; "
+                    + "`Nd4jRuntime.configure()` " + (System.getProperty("emoscope.threads") != null
+                    ? "applied -Demoscope.threads" : env != null ? "left them to OMP_NUM_THREADS=" + env
+                    : "chose half the cores") + "); a newly started thread, such as the pipeline's inference "
+                    + "thread, reports OpenMP " + onNewThread[0];
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temp dir
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

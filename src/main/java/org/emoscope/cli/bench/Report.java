@@ -1,0 +1,392 @@
+package org.emoscope.cli.bench;
+
+import org.emoscope.cli.bench.Benchmarks.ColdStart;
+import org.emoscope.cli.bench.Benchmarks.FileRow;
+import org.emoscope.cli.bench.Benchmarks.LatencyRow;
+import org.emoscope.cli.bench.Benchmarks.LiveResult;
+import org.emoscope.cli.bench.Benchmarks.MemoryPoint;
+import org.emoscope.cli.bench.Benchmarks.MfccResult;
+import org.emoscope.cli.bench.Benchmarks.MfccRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders benchmark results as Markdown, with a target and a "met?" column per figure. */
+public final class Report {
+
+    public static final double MFCC_TARGET_X = 500;
+    public static final double P50_TARGET_MS = 3;
+    public static final double P99_TARGET_MS = 15;
+    public static final double FILE_TARGET_X = 200;
+    public static final double COLD_START_TARGET_S = 3;
+    public static final double LIVE_EXTRA_LATENCY_MS = 50;
+    public static final double CADENCE_TOLERANCE = 0.10;
+    public static final double LIVE_RSS_TARGET_MB = 600;
+    /** Other processes' average CPU use (cores) above which the report says the machine was not idle. */
+    public static final double OTHER_LOAD_NOTE_CORES = 0.15;
+
+    /** Section headings, in order; the smoke test checks each is present. */
+    public static final List<String> SECTIONS = List.of("## Machine", "## 1. MFCC extraction",
+            "## 2. Inference latency", "## 3. File analysis", "## 4. Cold start", "## 5. Live pipeline",
+            "## Memory over the run", "## Summary");
+
+    /** Everything about the run that is not a measurement. */
+    public record Context(String command, String date, String model, boolean quick, double loadAtStart,
+                          double loadAtEnd, String nd4jThreads, double otherCores, double runSeconds) {
+    }
+
+    private final StringBuilder md = new StringBuilder();
+    private final List<String> summary = new ArrayList<>();
+    private int targets;
+    private int met;
+
+    public String render(Context c, MfccResult mfcc, List<LatencyRow> latency, List<FileRow> files, ColdStart cold,
+                         LiveResult live, List<MemoryPoint> memory) {
+        line("# Benchmarks");
+        line("");
+        line("Written by `emoscope bench`; rerun it rather than editing this file. Every figure below was measured "
+                + "in the run described here" + (c.quick() ? " (**--quick**: few iterations and short files, "
+                + "for tests, not for quoting)" : "") + ".");
+        line("");
+        line("- command: `" + c.command() + "` (run from the repository root)");
+        line("- date: " + c.date());
+        line("- model: " + c.model());
+        if (c.otherCores() >= OTHER_LOAD_NOTE_CORES)
+            line(String.format(Locale.ROOT, "- **note: other processes were running** during this run: they kept "
+                    + "%.2f of the %d cores busy on average (from `/proc/stat`), so these figures are slower than "
+                    + "on an idle machine.", c.otherCores(), Machine.cores()));
+        line("");
+        machine(c);
+        mfcc(mfcc);
+        latency(latency);
+        files(files, latency, mfcc);
+        cold(cold);
+        live(live, latency);
+        memory(memory);
+        line("## Summary");
+        line("");
+        line(String.format(Locale.ROOT, "%d of %d targets met.", met, targets));
+        line("");
+        for (String s : summary) line("- " + s);
+        return md.toString();
+    }
+
+    /** One line per measurement, for the console. */
+    public List<String> summaryLines() {
+        List<String> out = new ArrayList<>(summary);
+        out.add(String.format(Locale.ROOT, "%d of %d targets met", met, targets));
+        return out;
+    }
+
+    private void machine(Context c) {
+        line("## Machine");
+        line("");
+        line("| | |");
+        line("|---|---|");
+        line("| CPU | " + Machine.cpuModel() + " |");
+        line("| cores available to the JVM | " + Machine.cores() + " |");
+        long mem = Machine.memTotalKb();
+        line("| RAM | " + (mem < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f GiB", mem / 1024.0 / 1024.0)) + " |");
+        line("| JVM | " + Machine.jvm() + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB |");
+        line("| OS | " + Machine.os() + " |");
+        line("| ND4J threads | " + c.nd4jThreads() + " |");
+        line("| load average (1 min) at start / end | " + f(c.loadAtStart(), 2) + " / " + f(c.loadAtEnd(), 2) + " |");
+        line("| cores kept busy by other processes, run average | " + f(c.otherCores(), 2) + " (over "
+                + f(c.runSeconds(), 0) + " s) |");
+        line("");
+    }
+
+    private void mfcc(MfccResult r) {
+        line("## 1. MFCC extraction");
+        line("");
+        line(String.format(Locale.ROOT, "%.0f s of synthetic speech-like audio (harmonic tone with a wandering pitch, "
+                + "4 Hz syllables, pauses, white noise 40 dB down) at 16 kHz, one thread. %d warm-up run(s), then the "
+                + "median of %d timed runs. x real time = audio seconds / wall seconds.", r.audioSeconds(),
+                r.warmUpRuns(), r.runs()));
+        line("");
+        line("| implementation | settings | frames | median time (ms) | µs per frame | x real time | target | met? |");
+        line("|---|---|---|---|---|---|---|---|");
+        boolean first = true;
+        for (MfccRow row : r.rows()) {
+            double x = row.realTime(r.audioSeconds());
+            boolean ours = !row.name().startsWith("TarsosDSP");
+            String target = ours ? ">= " + f(MFCC_TARGET_X, 0) : "n/a (reference)";
+            String ok = ours ? check(x >= MFCC_TARGET_X) : "n/a";
+            line("| " + row.name() + " | " + row.settings() + " | " + row.frames() + " | "
+                    + f(row.medianSeconds() * 1000, 1) + " | " + f(row.microsPerFrame(), 2) + " | " + f(x, 0)
+                    + " | " + target + " | " + ok + " |");
+            if (first) summary.add("MFCC (`Mfcc.computeAll`): " + f(x, 0) + "x real time (target >= "
+                    + f(MFCC_TARGET_X, 0) + ")");
+            first = false;
+        }
+        line("");
+        line("TarsosDSP's `MFCC` is not the same computation (see `docs/features.md`): it has no zero padding to 512, "
+                + "uses a magnitude spectrum and its own filter placement, so its row is a speed reference only.");
+        line("");
+        List<String> limits = new ArrayList<>();
+        for (MfccRow row : r.rows()) {
+            if (row.name().startsWith("TarsosDSP")) continue;
+            double x = row.realTime(r.audioSeconds());
+            if (x < MFCC_TARGET_X)
+                limits.add(String.format(Locale.ROOT, "%s takes %.1f µs per 10 ms frame; %.0fx needs %.1f µs or "
+                        + "less.", row.name(), row.microsPerFrame(), MFCC_TARGET_X, 10_000 / MFCC_TARGET_X));
+        }
+        limitsParagraph(limits);
+    }
+
+    private void latency(List<LatencyRow> rows) {
+        line("## 2. Inference latency");
+        line("");
+        if (!rows.isEmpty()) line(String.format(Locale.ROOT, "`EmotionModel.predict` at batch 1 on real MFCCs of "
+                + "speech-like audio, on the calling thread. %d warm-up calls, then %d timed calls per window length.",
+                rows.get(0).warmUp(), rows.get(0).calls()));
+        line("");
+        line("| window (s) | frames | p50 (ms) | p90 (ms) | p99 (ms) | mean (ms) | max (ms) | GCs during (count / ms) "
+                + "| target | met? |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        List<String> limits = new ArrayList<>();
+        for (LatencyRow r : rows) {
+            boolean ok = r.p50() <= P50_TARGET_MS && r.p99() <= P99_TARGET_MS;
+            line("| " + f(r.windowSeconds(), 0) + " | " + r.frames() + " | " + f(r.p50(), 2) + " | " + f(r.p90(), 2)
+                    + " | " + f(r.p99(), 2) + " | " + f(r.mean(), 2) + " | " + f(r.max(), 2) + " | " + r.gcCount()
+                    + " / " + r.gcMillis() + " | p50 <= "
+                    + f(P50_TARGET_MS, 0) + ", p99 <= " + f(P99_TARGET_MS, 0) + " | " + check(ok) + " |");
+            summary.add(String.format(Locale.ROOT, "inference, %.0f s window: p50 %.2f ms, p99 %.2f ms (targets %.0f / "
+                    + "%.0f ms)", r.windowSeconds(), r.p50(), r.p99(), P50_TARGET_MS, P99_TARGET_MS));
+        }
+        line("");
+        boolean missed = rows.stream().anyMatch(r -> r.p50() > P50_TARGET_MS || r.p99() > P99_TARGET_MS);
+        if (missed && rows.size() >= 2) {
+            LatencyRow a = rows.get(0);
+            LatencyRow b = rows.get(rows.size() - 1);
+            double perFrame = (b.p50() - a.p50()) / (b.frames() - a.frames());
+            double fixed = a.p50() - perFrame * a.frames();
+            if (perFrame > 0) {
+                limits.add(String.format(Locale.ROOT, "A straight line through the p50s gives %.1f ms per call plus "
+                        + "%.4f ms per frame (%.2f ms per second of window), on one ND4J thread.", fixed, perFrame,
+                        perFrame * 100)
+                        + (fixed > perFrame * a.frames() ? " For a 1 s window most of the time is the fixed part, "
+                        + "which does not depend on the amount of audio." : " The cost grows with the window."));
+            } else {
+                limits.add(String.format(Locale.ROOT, "The p50 does not grow with the window (%.2f ms at %d frames, "
+                        + "%.2f ms at %d), which points to a fixed cost per DL4J call or to waiting for a core, not to "
+                        + "the convolutions' arithmetic.",
+                        a.p50(), a.frames(), b.p50(), b.frames()));
+            }
+            List<String> tails = new ArrayList<>();
+            for (LatencyRow r : rows)
+                if (r.p99() > P99_TARGET_MS)
+                    tails.add(String.format(Locale.ROOT, "%.0f s: p99 %.2f ms = %.1fx p50", r.windowSeconds(),
+                            r.p99(), r.p99() / r.p50()));
+            long gcs = rows.stream().mapToLong(LatencyRow::gcCount).sum();
+            long gcMs = rows.stream().mapToLong(LatencyRow::gcMillis).sum();
+            if (!tails.isEmpty())
+                limits.add("Tails (" + String.join("; ", tails) + ") are a few slow calls among fast ones; the JVM "
+                        + "ran " + gcs + " garbage collection(s) taking " + gcMs + " ms in "
+                        + "all during the timed calls, and any other process on the 2 cores also shows up here.");
+        }
+        limitsParagraph(limits);
+    }
+
+    private void files(List<FileRow> rows, List<LatencyRow> latency, MfccResult mfcc) {
+        line("## 3. File analysis");
+        line("");
+        line("`FileAnalyzer` (decoding a 16-bit 16 kHz WAV, MFCC, 2 s windows every 250 ms, model, timeline) on "
+                + "generated speech-like files; one 2 s file analysed first to warm up, and a garbage collection "
+                + "before each file. Memory is read right after each file: RSS and peak RSS (VmRSS / VmHWM from "
+                + "`/proc/self/status`, for the whole benchmark process so far) and heap in use (no collection in "
+                + "between: it includes garbage).");
+        line("");
+        line("| file (s) | windows | time (s) | x real time | RSS after (MB) | peak RSS (MB) | heap used after (MB) "
+                + "| heap committed (MB) | GCs during (count / ms) | target | met? |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String> limits = new ArrayList<>();
+        LatencyRow two = latency.stream().filter(r -> r.windowSeconds() == 2).findFirst().orElse(null);
+        MfccRow pipelineMfcc = mfcc.rows().size() > 1 ? mfcc.rows().get(1) : mfcc.rows().get(0);
+        for (FileRow r : rows) {
+            boolean ok = r.realTime() >= FILE_TARGET_X;
+            line("| " + f(r.audioSeconds(), 0) + " | " + r.windows() + " | " + f(r.elapsedSeconds(), 2) + " | "
+                    + f(r.realTime(), 0) + " | " + Machine.mb(r.rssKb()) + " | " + Machine.mb(r.peakRssKb()) + " | "
+                    + mb(r.heapUsedBytes()) + " | " + mb(r.heapCommittedBytes()) + " | " + r.gcCount() + " / "
+                    + r.gcMillis() + " | >= " + f(FILE_TARGET_X, 0) + " | " + check(ok) + " |");
+            summary.add(String.format(Locale.ROOT, "file analysis, %.0f s file: %.0fx real time (target >= %.0f)",
+                    r.audioSeconds(), r.realTime(), FILE_TARGET_X));
+            if (!ok && two != null && r.windows() > 0) {
+                double model = r.windows() * two.p50() / 1000;
+                double features = r.audioSeconds() / pipelineMfcc.realTime(mfcc.audioSeconds());
+                limits.add(String.format(Locale.ROOT, "%.0f s file: %d windows x %.2f ms (p50, 2 s window) = %.2f s "
+                        + "of model time, %.0f%% of the %.2f s taken (MFCC on the capture thread, in parallel: about "
+                        + "%.2f s).", r.audioSeconds(), r.windows(), two.p50(), model, 100 * model / r.elapsedSeconds(),
+                        r.elapsedSeconds(), features));
+            }
+        }
+        if (!limits.isEmpty()) {
+            StringBuilder per = new StringBuilder();
+            for (FileRow r : rows)
+                if (r.windows() > 0)
+                    per.append(per.length() == 0 ? "" : ", ").append(f(r.elapsedSeconds() * 1000 / r.windows(), 2))
+                            .append(" ms (").append(f(r.audioSeconds(), 0)).append(" s file)");
+            if (two != null)
+                limits.add("Wall time per window in the pipeline: " + per + ", against " + f(two.p50(), 2)
+                        + " ms p50 for `predict` on the main thread in section 2; the pipeline runs the model on its "
+                        + "own inference thread while the capture thread computes features (see the ND4J threads "
+                        + "row above for the OpenMP threads a new thread gets).");
+        }
+        if (!limits.isEmpty())
+            limits.add(String.format(Locale.ROOT, "The model runs once per 250 ms hop, 4 times per second of audio, "
+                    + "so %.0fx real time needs %.2f ms per window or less; the inference thread is the bottleneck.",
+                    FILE_TARGET_X, 250 / FILE_TARGET_X));
+        line("");
+        if (rows.size() >= 2) {
+            FileRow a = rows.get(0);
+            FileRow b = rows.get(rows.size() - 1);
+            line(String.format(Locale.ROOT, "Growth: from %.0f s to %.0f s of audio (%.0fx longer) the time grew "
+                    + "%.1fx, heap in use after the file %s -> %s MB, committed heap %s -> %s MB, RSS %s -> %s MB. "
+                    + "The pipeline streams the audio; what grows with length in the heap is the list of per-window "
+                    + "results (probabilities and attention maps) that a `FileAnalysis` keeps, and the JVM commits "
+                    + "more heap as it goes (max heap above).", a.audioSeconds(), b.audioSeconds(),
+                    b.audioSeconds() / a.audioSeconds(), b.elapsedSeconds() / a.elapsedSeconds(),
+                    mb(a.heapUsedBytes()), mb(b.heapUsedBytes()), mb(a.heapCommittedBytes()),
+                    mb(b.heapCommittedBytes()), Machine.mb(a.rssKb()), Machine.mb(b.rssKb())));
+            line("");
+        }
+        limitsParagraph(limits);
+    }
+
+    private void cold(ColdStart c) {
+        line("## 4. Cold start");
+        line("");
+        line("Wall clock from spawning a child JVM (same `java`, same class path, default JVM options) to its exit; "
+                + "median of " + c.runs() + " run(s). `emoscope analyze` on a 2 s WAV is the figure with the target; "
+                + "`java -version` and `emoscope --version` (which starts ND4J first thing in `main`) split it up.");
+        line("");
+        line("| child | median (s) | runs (s) | target | met? |");
+        line("|---|---|---|---|---|");
+        List<String> limits = new ArrayList<>();
+        if (c.failure() != null) {
+            line("| `emoscope analyze` (2 s file) | failed | " + c.failure().replace('|', '/').replace('\n', ' ')
+                    + " | <= " + f(COLD_START_TARGET_S, 0) + " | " + check(false) + " |");
+            summary.add("cold start: failed (" + c.failure() + ")");
+        } else {
+            double jvm = Stats.median(c.jvmOnly());
+            double nd4j = Stats.median(c.withNd4j());
+            double an = Stats.median(c.analyze());
+            line("| `java -version` | " + f(jvm, 2) + " | " + list(c.jvmOnly()) + " | | |");
+            line("| `emoscope --version` | " + f(nd4j, 2) + " | " + list(c.withNd4j()) + " | | |");
+            line("| `emoscope analyze` (2 s file) | " + f(an, 2) + " | " + list(c.analyze()) + " | <= "
+                    + f(COLD_START_TARGET_S, 0) + " | " + check(an <= COLD_START_TARGET_S) + " |");
+            summary.add(String.format(Locale.ROOT, "cold start to first prediction: %.2f s (target <= %.0f s)", an,
+                    COLD_START_TARGET_S));
+            if (an > COLD_START_TARGET_S)
+                limits.add(String.format(Locale.ROOT, "Of the %.2f s: JVM start %.2f s; loading the CLI and "
+                        + "starting ND4J (native libraries, OpenBLAS) %.2f s; loading the model bundle, decoding, "
+                        + "the first (unwarmed) predictions and exit %.2f s.", an, jvm, nd4j - jvm, an - nd4j));
+        }
+        line("");
+        limitsParagraph(limits);
+    }
+
+    private void live(LiveResult r, List<LatencyRow> latency) {
+        line("## 5. Live pipeline (simulated real-time source)");
+        line("");
+        line(String.format(Locale.ROOT, "**Simulated**: `StreamingAnalyzer` over an `ArrayAudioSource` paced in real "
+                + "time (%.1f s of speech-like audio, default settings: 2 s window, %.0f ms hop), not the virtual "
+                + "microphone; the virtual-microphone measurement is left for later. Added latency is "
+                + "`deliveredNanos - producedNanos` of each `WindowResult` (from the window's last frame leaving "
+                + "the feature extractor to the listener call). This runs first, right after loading the model and "
+                + "warming it up as the app does (5 calls), so the process holds only the model and the pipeline "
+                + "(no JavaFX); RSS is sampled every 100 ms.", r.audioSeconds(), r.hopSeconds() * 1000));
+        line("");
+        line("| figure | value | target | met? |");
+        line("|---|---|---|---|");
+        double hopMs = r.hopSeconds() * 1000;
+        double latTarget = hopMs + LIVE_EXTRA_LATENCY_MS;
+        if (r.failure() != null)
+            line("| run | failed: " + r.failure().replace('|', '/') + " | | " + check(false) + " |");
+        boolean cadence = Math.abs(r.meanInterval() - hopMs) <= CADENCE_TOLERANCE * hopMs;
+        boolean lat = r.p50Latency() <= latTarget && r.p99Latency() <= latTarget;
+        boolean dropped = r.dropped() == 0;
+        double rssMb = r.maxRssKb() / 1024.0;
+        boolean rss = r.maxRssKb() >= 0 && rssMb <= LIVE_RSS_TARGET_MB;
+        line("| windows delivered | " + r.windows() + " | | |");
+        line("| update interval, mean (ms) | " + f(r.meanInterval(), 1) + " | " + f(hopMs, 0) + " ± "
+                + f(CADENCE_TOLERANCE * 100, 0) + " % | " + check(cadence) + " |");
+        line("| update interval, max (ms) | " + f(r.maxInterval(), 1) + " | | |");
+        line("| added latency, p50 (ms) | " + f(r.p50Latency(), 2) + " | <= " + f(latTarget, 0) + " | "
+                + check(r.p50Latency() <= latTarget) + " |");
+        line("| added latency, p99 (ms) | " + f(r.p99Latency(), 2) + " | <= " + f(latTarget, 0) + " | "
+                + check(r.p99Latency() <= latTarget) + " |");
+        line("| added latency, max (ms) | " + f(r.maxLatency(), 2) + " | | |");
+        line("| dropped windows | " + r.dropped() + " | 0 | " + check(dropped) + " |");
+        line("| RSS before the run (MB) | " + Machine.mb(r.rssBeforeKb()) + " | | |");
+        line("| peak RSS during the run (MB) | " + Machine.mb(r.maxRssKb()) + " | <= " + f(LIVE_RSS_TARGET_MB, 0)
+                + " | " + check(rss) + " |");
+        line("| peak heap in use during the run (MB) | " + mb(r.heapUsedBytes()) + " | | |");
+        line("| peak heap committed during the run (MB) | " + mb(r.heapCommittedBytes()) + " | | |");
+        line("");
+        summary.add(String.format(Locale.ROOT, "live (simulated): interval mean %.1f ms / max %.1f ms, latency p50 "
+                        + "%.2f ms / p99 %.2f ms, %d dropped, peak RSS %s MB", r.meanInterval(), r.maxInterval(),
+                r.p50Latency(), r.p99Latency(), r.dropped(), Machine.mb(r.maxRssKb())));
+        List<String> limits = new ArrayList<>();
+        LatencyRow two = latency.stream().filter(l -> l.windowSeconds() == 2).findFirst().orElse(null);
+        if ((!lat || !dropped || !cadence) && two != null)
+            limits.add(String.format(Locale.ROOT, "The inference thread needs %.2f ms (p50) / %.2f ms (p99) per "
+                    + "window against a %.0f ms hop; latency beyond that is queueing behind earlier windows or "
+                    + "waiting for a core.", two.p50(), two.p99(), hopMs));
+        if (!rss && r.maxRssKb() >= 0)
+            limits.add(String.format(Locale.ROOT, "Of the %.0f MB resident (%s MB before the run started), the JVM "
+                    + "had committed %s MB of heap (at most %s MB in use); the rest is outside the Java heap (ND4J "
+                    + "and OpenBLAS native code and buffers, JIT code, thread stacks), not split further here.",
+                    rssMb, Machine.mb(r.rssBeforeKb()), mb(r.heapCommittedBytes()), mb(r.heapUsedBytes())));
+        limitsParagraph(limits);
+    }
+
+    private void memory(List<MemoryPoint> points) {
+        line("## Memory over the run");
+        line("");
+        line("The benchmark process's memory after each phase (phases in the order run), with the model calls made so "
+                + "far; the last row follows an explicit `System.gc()`.");
+        line("");
+        line("| after | model calls so far | RSS (MB) | heap used (MB) | heap committed (MB) | RSS outside the "
+                + "committed heap (MB) |");
+        line("|---|---|---|---|---|---|");
+        for (MemoryPoint p : points) {
+            line("| " + p.after() + " | " + p.modelCalls() + " | " + Machine.mb(p.rssKb()) + " | "
+                    + mb(p.heapUsedBytes()) + " | " + mb(p.heapCommittedBytes()) + " | "
+                    + (p.rssKb() < 0 ? "n/a" : f(p.rssKb() / 1024.0 - p.heapCommittedBytes() / 1048576.0, 0)) + " |");
+        }
+        line("");
+    }
+
+    private void limitsParagraph(List<String> limits) {
+        if (limits.isEmpty()) return;
+        line("**What limits the rest**: " + String.join(" ", limits));
+        line("");
+    }
+
+    private String check(boolean ok) {
+        targets++;
+        if (ok) met++;
+        return ok ? "yes" : "**no**";
+    }
+
+    private static String list(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) b.append(b.length() == 0 ? "" : ", ").append(f(x, 2));
+        return b.toString();
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : f(bytes / 1048576.0, 0);
+    }
+
+    static String f(double v, int decimals) {
+        if (Double.isNaN(v)) return "n/a";
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+}
