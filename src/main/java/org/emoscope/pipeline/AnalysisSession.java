@@ -7,6 +7,8 @@ import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.Prediction;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +24,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class AnalysisSession implements AutoCloseable {
 
     private static final Windower.WindowJob END = new Windower.WindowJob(-1, -1, 0, new float[0][], 0, 0);
+    /**
+     * Most windows one network call takes. A live source that keeps up queues one window at a time, so it runs at
+     * batch 1; a file, or a live source catching up, shares calls.
+     */
+    private static final int MAX_BATCH = 16;
 
     private final StreamingAnalyzer analyzer;
     private final AudioSource source;
@@ -44,7 +51,9 @@ public final class AnalysisSession implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.listener = listener;
         AnalyzerSettings s = analyzer.settings();
-        this.queue = new ArrayBlockingQueue<>(s.queueCapacity() + 1);
+        // a live source drops windows beyond its capacity; a file may run ahead far enough to fill whole batches
+        int capacity = source.isLive() ? s.queueCapacity() : Math.max(s.queueCapacity(), 2 * MAX_BATCH);
+        this.queue = new ArrayBlockingQueue<>(capacity + 1);
         double risePerFrame = AnalyzerSettings.FLOOR_RISE_DB_PER_SECOND * analyzer.model().featureConfig().hopSeconds();
         this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(), s.speechThresholdDb(),
                 s.speechMarginDb(), risePerFrame,
@@ -165,26 +174,40 @@ public final class AnalysisSession implements AutoCloseable {
         AnalyzerSettings s = analyzer.settings();
         float[] smoothed = null;
         try {
-            while (true) {
-                Windower.WindowJob job = queue.take();
-                if (job == END) break;
-                if (stopRequested.get()) continue;
-                Prediction p;
-                synchronized (model) {
-                    p = model.predict(job.frames());
+            List<Windower.WindowJob> batch = new ArrayList<>(MAX_BATCH);
+            boolean ended = false;
+            while (!ended) {
+                batch.clear();
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1); // windows already waiting share one network call
+                int endAt = batch.indexOf(END); // END is always the last thing queued
+                if (endAt >= 0) {
+                    ended = true;
+                    batch.subList(endAt, batch.size()).clear();
                 }
-                double fraction = job.activeFrames() / (double) job.frames().length;
-                boolean speech = fraction >= s.minSpeechFraction() && job.activeFrames() > 0;
-                if (speech) smoothed = smooth(smoothed, p.probabilities(), s.smoothing());
-                else smoothed = null;
-                double hop = model.featureConfig().hopSeconds();
-                double start = job.startFrame() * hop;
-                double end = start + (job.realFrames() - 1) * hop + model.featureConfig().windowSamples()
-                        / (double) model.featureConfig().sampleRate();
-                WindowResult r = new WindowResult(job.index(), start, end, fraction, speech, p,
-                        speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime());
-                windowsDone.incrementAndGet();
-                listener.onWindow(r);
+                if (batch.isEmpty() || stopRequested.get()) continue;
+                List<float[][]> windows = new ArrayList<>(batch.size());
+                for (Windower.WindowJob job : batch) windows.add(job.frames());
+                Prediction[] predictions;
+                synchronized (model) {
+                    predictions = model.predictBatch(windows);
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    Windower.WindowJob job = batch.get(i);
+                    Prediction p = predictions[i];
+                    double fraction = job.activeFrames() / (double) job.frames().length;
+                    boolean speech = fraction >= s.minSpeechFraction() && job.activeFrames() > 0;
+                    if (speech) smoothed = smooth(smoothed, p.probabilities(), s.smoothing());
+                    else smoothed = null;
+                    double hop = model.featureConfig().hopSeconds();
+                    double start = job.startFrame() * hop;
+                    double end = start + (job.realFrames() - 1) * hop + model.featureConfig().windowSamples()
+                            / (double) model.featureConfig().sampleRate();
+                    WindowResult r = new WindowResult(job.index(), start, end, fraction, speech, p,
+                            speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime());
+                    windowsDone.incrementAndGet();
+                    listener.onWindow(r);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
