@@ -105,6 +105,9 @@ class VirtualMicrophoneTest {
 
     @Start
     void start(Stage stage) {
+        // Skipping: no window on the real Java Sound provider. Without a reachable PulseAudio server, its device
+        // polling can block inside Java Sound and stall the test classes that run after this one.
+        if (skipReason != null) return;
         AppContext ctx = AppTestSupport.context(new FakeMicrophones(), new FakeDialogs(), new AppSettings(prefs))
                 .withMicrophones(MicrophoneProvider.javaSound());
         window = new MainWindow(ctx);
