@@ -40,9 +40,4 @@ public record AnalyzerSettings(double windowSeconds, double hopSeconds, double s
         return new AnalyzerSettings(seconds, hop, smoothing, speechThresholdDb, speechMarginDb, minSpeechFraction,
                 queueCapacity);
     }
-
-    public AnalyzerSettings withSmoothing(double weight) {
-        return new AnalyzerSettings(windowSeconds, hopSeconds, weight, speechThresholdDb, speechMarginDb, minSpeechFraction,
-                queueCapacity);
-    }
 }

@@ -89,7 +89,7 @@ public final class Evaluation {
             Trainer.Result r = trainer.train(fit, val, workDir.resolve("fold-" + fold.index()), Map.of(), listener);
             ConfusionMatrix cm = trainer.confusion(scorer(r), test);
             listener.message("fold " + (fold.index() + 1) + ": " + cm);
-            FoldResult fr = new FoldResult(fold.index(), fold.testSpeakers(), valSpeakers, counts(cm), r.bestEpoch(),
+            FoldResult fr = new FoldResult(fold.index(), fold.testSpeakers(), valSpeakers, cm.counts(), r.bestEpoch(),
                     r.history().size(), (System.nanoTime() - t0) / 1e9, r.windowsPerSecond());
             Files.createDirectories(workDir);
             JSON.writeValue(done.toFile(), fr);
@@ -115,7 +115,7 @@ public final class Evaluation {
         ConfusionMatrix cm = trainer.confusion(scorer(r), split.test());
         listener.message("paper protocol: " + cm);
         FoldResult fr = new FoldResult(0, List.of("(random 20% of augmented rows)"),
-                List.of("(random 10% of training rows)"), counts(cm), r.bestEpoch(), r.history().size(),
+                List.of("(random 10% of training rows)"), cm.counts(), r.bestEpoch(), r.history().size(),
                 (System.nanoTime() - t0) / 1e9, r.windowsPerSecond());
         Files.createDirectories(workDir);
         JSON.writeValue(done.toFile(), fr);
@@ -134,18 +134,7 @@ public final class Evaluation {
     }
 
     public static ConfusionMatrix matrix(FoldResult f, List<String> labels) {
-        ConfusionMatrix cm = new ConfusionMatrix(labels);
-        for (int i = 0; i < f.counts().length; i++)
-            for (int j = 0; j < f.counts()[i].length; j++)
-                for (long c = 0; c < f.counts()[i][j]; c++) cm.add(i, j);
-        return cm;
-    }
-
-    private static long[][] counts(ConfusionMatrix cm) {
-        int n = cm.labels().size();
-        long[][] out = new long[n][n];
-        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) out[i][j] = cm.count(i, j);
-        return out;
+        return ConfusionMatrix.of(labels, f.counts());
     }
 
     /** Splits utterances by sentence (text id): about {@code fraction} of the sentences go to the second list. */

@@ -21,6 +21,24 @@ public final class ConfusionMatrix {
         counts[truth][predicted]++;
     }
 
+    /** A matrix holding {@code counts[truth][predicted]} (as saved by {@link #counts()}). */
+    public static ConfusionMatrix of(List<String> labels, long[][] counts) {
+        ConfusionMatrix cm = new ConfusionMatrix(labels);
+        if (counts.length != labels.size()) throw new IllegalArgumentException("counts do not match the labels");
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i].length != labels.size()) throw new IllegalArgumentException("counts do not match the labels");
+            System.arraycopy(counts[i], 0, cm.counts[i], 0, counts[i].length);
+        }
+        return cm;
+    }
+
+    /** A copy of the counts, {@code [truth][predicted]}. */
+    public long[][] counts() {
+        long[][] out = new long[counts.length][];
+        for (int i = 0; i < counts.length; i++) out[i] = counts[i].clone();
+        return out;
+    }
+
     /** Adds every count of {@code other} (same labels) into this matrix: pooling folds. */
     public void addAll(ConfusionMatrix other) {
         if (!other.labels.equals(labels)) throw new IllegalArgumentException("label sets differ");
