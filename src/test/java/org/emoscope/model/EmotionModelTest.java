@@ -2,9 +2,11 @@ package org.emoscope.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -117,5 +119,24 @@ class EmotionModelTest {
         assertEquals(FeatureConfig.defaults(), model.featureConfig());
         assertEquals("test", model.metadata().get("note"));
         assertFalse(model.untrained());
+    }
+
+    @Test
+    void collectsGarbageOnceTheCallsLeftEnoughNativeMemory() {
+        NetworkSpec spec = NetworkSpec.defaults(LABELS.size());
+        EmotionModel fresh = new EmotionModel(new ModelBundle(EmotionNetwork.build(spec), spec, LABELS,
+                FeatureConfig.defaults(), norm, Map.of(), false));
+        Random rng = new Random(7);
+        List<float[][]> batch = new ArrayList<>();
+        for (int i = 0; i < 16; i++) batch.add(window(rng, 400));
+        fresh.predictBatch(batch);
+        assertEquals(0, fresh.collections(), "one call must not trigger a collection");
+        int calls = 1;
+        while (fresh.collections() == 0 && calls < 500) {
+            fresh.predictBatch(batch);
+            calls++;
+        }
+        assertEquals(1, fresh.collections(), "a collection after " + calls + " calls");
+        assertTrue(calls > 2, "the budget must cover more than a couple of calls, was " + calls);
     }
 }
