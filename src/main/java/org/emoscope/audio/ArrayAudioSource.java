@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Samples held in memory, delivered as an {@link AudioSource}. With real-time pacing on, {@link #read} blocks until
  * the requested samples would have been recorded by a microphone started at the first read, and the source reports
- * itself as live with unknown length: a stand-in for a microphone in tests and soak runs.
+ * itself as live with unknown length: a stand-in for a microphone in tests and soak runs. A {@link #looping} source
+ * starts again from the first sample after the last, for as long as it is read (soak runs of hours).
  */
 public final class ArrayAudioSource implements AudioSource {
 
@@ -13,8 +14,9 @@ public final class ArrayAudioSource implements AudioSource {
     private final int sampleRate;
     private final String description;
     private final boolean realTime;
+    private final boolean loop;
     private final Object lock = new Object();
-    private int position;
+    private long position;
     private boolean started;
     private long startNanos;
     private boolean closed;
@@ -34,11 +36,26 @@ public final class ArrayAudioSource implements AudioSource {
      * @throws IllegalArgumentException if {@code sampleRate} is not positive
      */
     public ArrayAudioSource(float[] samples, int sampleRate, String description, boolean realTime) {
+        this(samples, sampleRate, description, realTime, false);
+    }
+
+    private ArrayAudioSource(float[] samples, int sampleRate, String description, boolean realTime, boolean loop) {
         this.samples = Objects.requireNonNull(samples, "samples");
         this.description = Objects.requireNonNull(description, "description");
         if (sampleRate <= 0) throw new IllegalArgumentException("sampleRate must be positive: " + sampleRate);
+        if (loop && samples.length == 0) throw new IllegalArgumentException("a looping source needs samples");
         this.sampleRate = sampleRate;
         this.realTime = realTime;
+        this.loop = loop;
+    }
+
+    /**
+     * A live source paced in real time that repeats {@code samples} without end until {@link #close()}.
+     *
+     * @param samples mono samples in [-1, 1], at least one; not copied
+     */
+    public static ArrayAudioSource looping(float[] samples, int sampleRate, String description) {
+        return new ArrayAudioSource(samples, sampleRate, description, true, true);
     }
 
     @Override
@@ -54,17 +71,18 @@ public final class ArrayAudioSource implements AudioSource {
     public int read(float[] buffer, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         synchronized (lock) {
-            if (closed || position == samples.length) return -1;
-            int n = Math.min(length, samples.length - position);
+            if (closed || (!loop && position == samples.length)) return -1;
+            int at = (int) (position % samples.length);
+            int n = Math.min(length, samples.length - at);
             if (realTime && !awaitRealTime(position + n)) return -1;
-            System.arraycopy(samples, position, buffer, offset, n);
+            System.arraycopy(samples, at, buffer, offset, n);
             position += n;
             return n;
         }
     }
 
     /** Waits until sample {@code end} is due; false if closed meanwhile. Must hold {@link #lock}. */
-    private boolean awaitRealTime(int end) {
+    private boolean awaitRealTime(long end) {
         long now = System.nanoTime();
         if (!started) {
             started = true;

@@ -62,6 +62,22 @@ class ArrayAudioSourceTest {
     }
 
     @Test
+    void loopingSourceRepeatsTheSamplesUntilClosed() {
+        float[] ramp = new float[1000];
+        for (int i = 0; i < ramp.length; i++) ramp[i] = i / 1000f;
+        ArrayAudioSource source = ArrayAudioSource.looping(ramp, 16000, "loop");
+        assertTrue(source.isLive());
+        assertEquals(-1, source.lengthSamples());
+        float[] out = new float[3500];
+        int count = 0;
+        while (count < out.length) count += source.read(out, count, Math.min(640, out.length - count));
+        for (int i = 0; i < out.length; i++) assertEquals(ramp[i % ramp.length], out[i], "sample " + i);
+        source.close();
+        assertEquals(-1, source.read(out, 0, 10));
+        assertThrows(IllegalArgumentException.class, () -> ArrayAudioSource.looping(new float[0], 16000, "empty"));
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> new ArrayAudioSource(samples, 0, "x"));
         assertThrows(NullPointerException.class, () -> new ArrayAudioSource(null, 16000, "x"));
