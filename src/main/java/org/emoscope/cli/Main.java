@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "emoscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Hears emotion in speech. With no command, opens the desktop app.",
-        subcommands = {AnalyzeCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class,
+        subcommands = {AnalyzeCommand.class, TrainCommand.class, EvaluateCommand.class, BenchCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
