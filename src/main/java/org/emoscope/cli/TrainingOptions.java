@@ -50,9 +50,13 @@ final class TrainingOptions {
             + "coefficient bands).")
     boolean mask;
 
+    @Option(names = "--mixup", paramLabel = "ALPHA", defaultValue = "0",
+            description = "Mixup of training batches with weights from Beta(ALPHA, ALPHA), e.g. 0.2 (default: off).")
+    double mixup;
+
     TrainingSettings settings() {
         return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
-                .withWindowMean(windowCmn).withMasking(mask);
+                .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup);
     }
 
     ItemLoader loader() {

@@ -130,6 +130,11 @@ public final class Trainer {
                 }
                 INDArray x = ModelInput.batch(windows, norm, model.minFrames());
                 if (settings.maskWindows()) mask(x, rnd);
+                if (settings.mixupAlpha() > 0) {
+                    INDArray[] mixed = mixup(x, y, settings.mixupAlpha(), rnd);
+                    x = mixed[0];
+                    y = mixed[1];
+                }
                 net.fit(new DataSet(x, y));
                 double loss = net.score();
                 lossSum += loss;
@@ -203,6 +208,60 @@ public final class Trainer {
                 }
             }
         }
+    }
+
+    /**
+     * Mixup: {@code lambda * batch + (1 - lambda) * shuffled batch}, for the windows and the one-hot labels, with one
+     * {@code lambda ~ Beta(alpha, alpha)} per batch, folded to at least 0.5 so that each row stays closest to its own
+     * example.
+     */
+    static INDArray[] mixup(INDArray x, INDArray y, double alpha, SplittableRandom rnd) {
+        int n = (int) x.size(0);
+        if (n < 2) return new INDArray[]{x, y};
+        double lambda = beta(alpha, rnd);
+        lambda = Math.max(lambda, 1 - lambda);
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) perm[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        INDArray xs = Nd4j.pullRows(x.reshape('c', n, x.length() / n), 1, perm).reshape('c', x.shape());
+        INDArray ys = Nd4j.pullRows(y, 1, perm);
+        return new INDArray[]{x.mul(lambda).addi(xs.muli(1 - lambda)), y.mul(lambda).addi(ys.muli(1 - lambda))};
+    }
+
+    /** A draw from Beta(a, a) as G1 / (G1 + G2) with Gamma(a, 1) draws. */
+    static double beta(double a, SplittableRandom rnd) {
+        double g1 = gamma(a, rnd);
+        double g2 = gamma(a, rnd);
+        return g1 + g2 == 0 ? 0.5 : g1 / (g1 + g2);
+    }
+
+    /** Gamma(a, 1) by Marsaglia and Tsang, with the {@code U^(1/a)} boost for {@code a < 1}. */
+    static double gamma(double a, SplittableRandom rnd) {
+        if (a < 1) return gamma(a + 1, rnd) * Math.pow(1 - rnd.nextDouble(), 1 / a);
+        double d = a - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double z;
+            double v;
+            do {
+                z = gaussian(rnd);
+                v = 1 + c * z;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = 1 - rnd.nextDouble();
+            if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+        }
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u = 1 - rnd.nextDouble();
+        double v = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
     /** Confusion matrix of utterance-level predictions on {@code items}. */
@@ -299,6 +358,7 @@ public final class Trainer {
                 .append(settings.evalHopSeconds()).append('|').append(settings.samplesPerItem()).append('|')
                 .append(settings.balanceClasses()).append('|').append(settings.seed()).append('|')
                 .append(settings.windowMean()).append('|').append(settings.maskWindows());
+        if (settings.mixupAlpha() > 0) b.append("|mixup").append(settings.mixupAlpha()); // old checkpoints still match
         for (List<Item> items : List.of(fit, validation)) {
             b.append('|').append(items.size());
             for (Item i : items) b.append(i.utterance().file().getFileName()).append(i.augmentation()).append(i.label());

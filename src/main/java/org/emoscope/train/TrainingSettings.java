@@ -15,13 +15,15 @@ package org.emoscope.train;
  *                       bundle's {@link org.emoscope.model.Normalization} so inference does the same
  * @param maskWindows    SpecAugment-style regularisation: in every training window, blank (set to the training mean)
  *                       two random stretches of up to 0.2 s and two random bands of up to 6 coefficients
+ * @param mixupAlpha     mixup (Zhang et al., 2018): each batch is blended with a shuffled copy of itself, windows
+ *                       and one-hot labels alike, by a weight drawn from Beta(alpha, alpha); 0 turns it off
  */
 public record TrainingSettings(int maxEpochs, int patience, int batchSize, double windowSeconds,
                                double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed,
-                               boolean windowMean, boolean maskWindows) {
+                               boolean windowMean, boolean maskWindows, double mixupAlpha) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false);
+        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false, 0);
     }
 
     public TrainingSettings {
@@ -30,30 +32,37 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
         if (samplesPerItem < 1) throw new IllegalArgumentException("samplesPerItem must be >= 1");
         if (!(windowSeconds > 0) || !(evalHopSeconds > 0)) throw new IllegalArgumentException("bad window/hop");
+        if (!(mixupAlpha >= 0 && Double.isFinite(mixupAlpha)))
+            throw new IllegalArgumentException("mixupAlpha must be >= 0: " + mixupAlpha);
     }
 
     public TrainingSettings withEpochs(int epochs, int patience) {
         return new TrainingSettings(epochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows);
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
     }
 
     public TrainingSettings withBatch(int batchSize) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows);
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
     }
 
     public TrainingSettings withWindowMean(boolean on) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, on, maskWindows);
+                balanceClasses, seed, on, maskWindows, mixupAlpha);
     }
 
     public TrainingSettings withMasking(boolean on) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, on);
+                balanceClasses, seed, windowMean, on, mixupAlpha);
     }
 
     public TrainingSettings withSeed(long seed) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows);
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
+    }
+
+    public TrainingSettings withMixup(double alpha) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed, windowMean, maskWindows, alpha);
     }
 }
