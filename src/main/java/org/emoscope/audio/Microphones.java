@@ -1,7 +1,15 @@
 package org.emoscope.audio;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.Line;
@@ -13,6 +21,15 @@ import javax.sound.sampled.TargetDataLine;
 public final class Microphones {
 
     private static final Line.Info CAPTURE_LINE = new Line.Info(TargetDataLine.class);
+    /** How long {@link #listWithin} waits for Java Sound before it answers "no devices". */
+    public static final Duration LIST_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final ExecutorService LISTER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "emoscope-device-list");
+        t.setDaemon(true);
+        return t;
+    });
+    private static Future<List<CaptureDevice>> pending;
 
     private Microphones() {
     }
@@ -30,6 +47,30 @@ public final class Microphones {
             }
         }
         return List.copyOf(devices);
+    }
+
+    /**
+     * {@link #list()} with a time limit: Java Sound can block for good inside its ALSA provider (seen when the ALSA
+     * PulseAudio plugin cannot reach a server). After {@code timeout} this returns an empty list; the stuck listing
+     * keeps its thread, and later calls wait on that same listing instead of starting another, so at most one thread
+     * is ever stuck.
+     */
+    public static List<CaptureDevice> listWithin(Duration timeout) {
+        return listWithin(Microphones::list, timeout);
+    }
+
+    static synchronized List<CaptureDevice> listWithin(Callable<List<CaptureDevice>> lister, Duration timeout) {
+        if (pending == null || pending.isDone()) pending = LISTER.submit(lister);
+        try {
+            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return List.of();
+        } catch (ExecutionException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /**

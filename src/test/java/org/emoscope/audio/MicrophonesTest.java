@@ -1,5 +1,6 @@
 package org.emoscope.audio;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,33 @@ class MicrophonesTest {
         assertTrue(e.getMessage().contains("\"No Such Device 4711\""), e.getMessage());
         assertTrue(e.getMessage().startsWith("No microphone found") || e.getMessage().contains("not found"),
                 e.getMessage());
+    }
+
+    @Test
+    void aListingThatHangsCountsAsNoDevicesAndIsNotStartedTwice() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Callable<List<CaptureDevice>> stuck = () -> {
+            started.incrementAndGet();
+            release.await();
+            return List.of(new CaptureDevice("Back", "came back"));
+        };
+        java.time.Duration shortWait = java.time.Duration.ofMillis(200);
+        long t0 = System.nanoTime();
+        assertTrue(Microphones.listWithin(stuck, shortWait).isEmpty());
+        assertTrue(Microphones.listWithin(stuck, shortWait).isEmpty());
+        assertTrue((System.nanoTime() - t0) / 1e9 < 5, "each call gives up after its timeout");
+        assertEquals(1, started.get(), "the second call waits on the first listing");
+        release.countDown();
+        assertEquals(List.of(new CaptureDevice("Back", "came back")),
+                Microphones.listWithin(stuck, java.time.Duration.ofSeconds(5)));
+        int before = started.get();
+        java.util.concurrent.Callable<List<CaptureDevice>> fresh = () -> {
+            started.incrementAndGet();
+            return List.of();
+        };
+        assertTrue(Microphones.listWithin(fresh, shortWait).isEmpty());
+        assertEquals(before + 1, started.get(), "a finished listing is not reused");
     }
 
     @Test

@@ -25,12 +25,12 @@ public interface MicrophoneProvider {
      */
     AudioSource open(String deviceName, int sampleRate) throws AudioDeviceException;
 
-    /** Every Java Sound capture device. */
+    /** Every Java Sound capture device; a sound system that does not answer within 5 s counts as none. */
     static MicrophoneProvider javaSound() {
         return new MicrophoneProvider() {
             @Override
             public List<CaptureDevice> devices() {
-                return Microphones.list();
+                return Microphones.listWithin(Microphones.LIST_TIMEOUT);
             }
 
             @Override

@@ -87,8 +87,8 @@ public final class LiveViewModel {
             Platform.runLater(() -> {
                 setDevices(found);
                 if (found.isEmpty() && state.get() == LiveState.IDLE) {
-                    waitForDevice("No microphone found: Java Sound sees no audio capture device. Connect or enable a "
-                            + "microphone.", false);
+                    waitForDevice("No microphone found: Java Sound lists no audio capture device, or the sound "
+                            + "system did not answer. Connect or enable a microphone.", false);
                 }
             });
         });
