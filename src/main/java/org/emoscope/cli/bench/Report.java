@@ -7,6 +7,8 @@ import org.emoscope.cli.bench.Benchmarks.LiveResult;
 import org.emoscope.cli.bench.Benchmarks.MemoryPoint;
 import org.emoscope.cli.bench.Benchmarks.MfccResult;
 import org.emoscope.cli.bench.Benchmarks.MfccRow;
+import org.emoscope.cli.bench.VirtualMicLatency.BurstRow;
+import org.emoscope.cli.bench.VirtualMicLatency.Part;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class Report {
     /** Section headings, in order; the smoke test checks each is present. */
     public static final List<String> SECTIONS = List.of("## Machine", "## 1. MFCC extraction",
             "## 2. Inference latency", "## 3. File analysis", "## 4. Cold start", "## 5. Live pipeline",
-            "## Memory over the run", "## Summary");
+            "## 6. Live latency through the virtual microphone", "## Memory over the run", "## Summary");
 
     /** Everything about the run that is not a measurement. */
     public record Context(String command, String date, String model, boolean quick, double loadAtStart,
@@ -42,13 +44,48 @@ public final class Report {
     private int met;
 
     public String render(Context c, MfccResult mfcc, List<LatencyRow> latency, List<FileRow> files, ColdStart cold,
-                         LiveResult live, List<MemoryPoint> memory) {
+                         LiveResult live, VirtualMicLatency.Result mic, List<MemoryPoint> memory) {
         line("# Benchmarks");
         line("");
         line("Written by `emoscope bench`; rerun it rather than editing this file. Every figure below was measured "
                 + "in the run described here" + (c.quick() ? " (**--quick**: few iterations and short files, "
                 + "for tests, not for quoting)" : "") + ".");
         line("");
+        header(c);
+        machine(c);
+        mfcc(mfcc);
+        latency(latency);
+        files(files, latency, mfcc);
+        cold(cold);
+        live(live, latency);
+        liveMic(mic);
+        memory(memory);
+        line("## Summary");
+        line("");
+        line(String.format(Locale.ROOT, "%d of %d targets met.", met, targets));
+        line("");
+        for (String s : summary) line("- " + s);
+        return md.toString();
+    }
+
+    /** Only section 6, for {@code bench --only live-mic}. */
+    public String renderLiveMic(Context c, VirtualMicLatency.Result mic) {
+        line("# Live latency through the virtual microphone");
+        line("");
+        line("Written by `emoscope bench --only live-mic`: section 6 of docs/benchmarks.md on its own.");
+        line("");
+        header(c);
+        machine(c);
+        liveMic(mic);
+        line("## Summary");
+        line("");
+        line(String.format(Locale.ROOT, "%d of %d targets met.", met, targets));
+        line("");
+        for (String s : summary) line("- " + s);
+        return md.toString();
+    }
+
+    private void header(Context c) {
         line("- command: `" + c.command() + "` (run from the repository root)");
         line("- date: " + c.date());
         line("- model: " + c.model());
@@ -57,19 +94,6 @@ public final class Report {
                     + "%.2f of the %d cores busy on average (from `/proc/stat`), so these figures are slower than "
                     + "on an idle machine.", c.otherCores(), Machine.cores()));
         line("");
-        machine(c);
-        mfcc(mfcc);
-        latency(latency);
-        files(files, latency, mfcc);
-        cold(cold);
-        live(live, latency);
-        memory(memory);
-        line("## Summary");
-        line("");
-        line(String.format(Locale.ROOT, "%d of %d targets met.", met, targets));
-        line("");
-        for (String s : summary) line("- " + s);
-        return md.toString();
     }
 
     /** One line per measurement, for the console. */
@@ -340,6 +364,138 @@ public final class Report {
                     + "and OpenBLAS native code and buffers, JIT code, thread stacks), not split further here.",
                     rssMb, Machine.mb(r.rssBeforeKb()), mb(r.heapCommittedBytes()), mb(r.heapUsedBytes())));
         limitsParagraph(limits);
+    }
+
+    private void liveMic(VirtualMicLatency.Result r) {
+        line("## 6. Live latency through the virtual microphone");
+        line("");
+        if (!r.measured()) {
+            line("**Not measured**: " + r.notMeasured() + ". Section 5 is the simulated stand-in.");
+            line("");
+            summary.add("live (virtual microphone): not measured: " + r.notMeasured());
+            return;
+        }
+        double hopMs = r.hopSeconds() * 1000;
+        double e2eTarget = hopMs + LIVE_EXTRA_LATENCY_MS;
+        line(String.format(Locale.ROOT, "**Real capture**: the PulseAudio null sink `%s` of `scripts/virtual-mic.sh` "
+                + "(server `%s`), whose monitor `%s` is the default capture source, stands in for a microphone. The "
+                + "bench plays into the sink through a Java Sound `SourceDataLine` (16 kHz mono 16-bit, %d ms buffer, "
+                + "written %d ms at a time): digital silence and %d bursts of %.0f s of the speech-like signal of "
+                + "section 1 (about -20 dBFS, cut to start on a loud sample, so a burst's first sample is its onset), "
+                + "each after %.1f to %.1f s of silence (random, so onsets fall anywhere on the %.0f ms window grid; "
+                + "no window holds two bursts). The app's capture path records it: `MicrophoneAudioSource` on the "
+                + "default device (\"%s\", opened as %s, 40 ms line buffer), `StreamingAnalyzer` with the default "
+                + "settings (2 s window, %.0f ms hop), the model warmed up as the app does. The run took %.0f s; "
+                + "other processes (the PulseAudio daemon among them) kept %s cores busy on average meanwhile.",
+                VirtualMicLatency.SINK, r.server(),
+                VirtualMicLatency.SOURCE, VirtualMicLatency.PLAYBACK_BUFFER_MS, VirtualMicLatency.CHUNK_MS,
+                r.bursts(), VirtualMicLatency.BURST_SECONDS, VirtualMicLatency.GAP_SECONDS,
+                VirtualMicLatency.GAP_SECONDS + VirtualMicLatency.GAP_JITTER_SECONDS, hopMs, r.device(),
+                r.captureFormat(), hopMs, r.runSeconds(), f(r.otherCores(), 2)));
+        line("");
+        Part lag = r.reportedLag();
+        line(String.format(Locale.ROOT, "**The reference: when a burst's first sample entered the sink** (and so "
+                + "the monitor the app records). A thread polls `SourceDataLine.getLongFramePosition()` (every %s ms, "
+                + "median). PulseAudio tells the line what it has played in steps (%s ms, median) and late: the first "
+                + "poll showing a burst's onset as played came %s ms (p50; max %s) after the reference below, so that "
+                + "poll, or an interpolation between polls, would understate the latency. The null sink instead "
+                + "consumes exactly 16,000 frames per second on the monotonic clock that `System.nanoTime()` reads, so "
+                + "each poll (t, frames played) bounds the time frame 0 was played: t0 <= t - frames / 16000. The "
+                + "reference is t0 + onset frame / 16000, with the tightest t0 over the polls within 1 s of the onset: "
+                + "the earliest time the onset can have been played. It is early by up to one block of the sink "
+                + "(its configured latency during the run: %s ms, from `pactl`) and late by no more than the quickest "
+                + "report (about a poll interval), so part 1 may overstate the capture line's delay by up to a sink "
+                + "block and does not understate it. A one-off check when this benchmark was written (same machine, "
+                + "2026-11-24): a second capture line with a 12 ms buffer saw 19 onsets 3.5 to 7.7 ms after the "
+                + "reference (it is not part of this run: it lowers the sink's latency, which changes what is "
+                + "measured).", f(r.pollMedianMs(), 1), f(r.stepMedianMs(), 1), f(lag.p50(), 1), f(lag.max(), 1),
+                f(r.sinkLatencyMs(), 1)));
+        line("");
+        if (r.failure() != null) {
+            line("**The run failed**: " + r.failure().replace('|', '/') + ". The figures below cover what was "
+                    + "measured before.");
+            line("");
+        }
+        List<BurstRow> matched = r.matched();
+        Part capture = r.capture();
+        Part frame = r.frame();
+        Part wait = r.hopWait();
+        Part inference = r.inference();
+        Part e2e = r.delivered();
+        Part added = r.added();
+        Part speech = r.speech();
+        line(String.format(Locale.ROOT, "Per burst, milliseconds after the reference; p50 / p90 / max over the %d of "
+                + "%d bursts found on the capture side.", matched.size(), r.bursts()));
+        line("");
+        line("| part | from → to | p50 (ms) | p90 (ms) | max (ms) | target | met? |");
+        line("|---|---|---|---|---|---|---|");
+        partRow("1. capture line", "onset in the sink → the capture read holding it returns (PulseAudio's monitor "
+                + "and fragments, ALSA, the Java Sound line buffer)", capture, "", "");
+        partRow("2. onset frame", "onset in the sink → the first frame whose level rose leaves the feature "
+                + "extractor (part 1, the rest of the 25 ms frame, MFCC; capture thread)", frame, "", "");
+        partRow("3. hop wait", "onset frame → the first window holding it is cut (waiting for the " + f(hopMs, 0)
+                + " ms window grid: 0 to " + f(hopMs - 10, 0) + " ms by construction)", wait, "", "");
+        partRow("4. inference", "window cut → window delivered to listeners (queue, model, gating, smoothing; "
+                + "inference thread)", inference, "", "");
+        boolean e2eOk = e2e.n() > 0 && e2e.max() <= e2eTarget;
+        partRow("**5. end to end**", "onset in the sink → the first window holding it reaches the listeners "
+                + "(2 + 3 + 4)", e2e, "max <= " + f(e2eTarget, 0), check(e2eOk));
+        boolean addedOk = added.n() > 0 && added.max() <= LIVE_EXTRA_LATENCY_MS;
+        partRow("6. added beyond the hop wait", "5 minus 3: capture, features, queue, model. The worst grid phase "
+                + "adds up to " + f(hopMs - 10, 0) + " ms of hop wait to this", added, "max <= "
+                + f(LIVE_EXTRA_LATENCY_MS, 0), check(addedOk));
+        partRow("7. speech label", "onset in the sink → the first window labelled speech reaches the listeners "
+                + "(20 % of a window's frames, 0.4 s, must be sound first)", speech, "", "");
+        line("");
+        boolean cadence = Math.abs(r.meanInterval() - hopMs) <= CADENCE_TOLERANCE * hopMs;
+        line("| figure | value | target | met? |");
+        line("|---|---|---|---|");
+        line("| bursts played / found on the capture side | " + r.bursts() + " / " + matched.size() + " | | |");
+        line("| windows delivered | " + r.windows() + " | | |");
+        line("| update interval, mean (ms) | " + f(r.meanInterval(), 1) + " | " + f(hopMs, 0) + " ± "
+                + f(CADENCE_TOLERANCE * 100, 0) + " % | " + check(cadence) + " |");
+        line("| update interval, max (ms) | " + f(r.maxInterval(), 1) + " | | |");
+        line("| dropped windows | " + r.dropped() + " | 0 | " + check(r.dropped() == 0) + " |");
+        line("| onset frame = first frame holding the onset sample | " + r.framesAsExpected() + " of "
+                + matched.size() + " | | |");
+        line("| changes of the capture-to-playback sample offset (0: no sample lost or added) | " + r.offsetChanges()
+                + " | | |");
+        line("| sounds heard that were not bursts | " + r.extraOnsets() + " | | |");
+        line("");
+        summary.add(String.format(Locale.ROOT, "live (virtual microphone, %d bursts): end to end p50 %s / p90 %s / "
+                        + "max %s ms (target <= %.0f), of which hop wait p50 %s ms and added p50 %s / max %s ms "
+                        + "(<= %.0f); interval mean %s ms, %d dropped", matched.size(), f(e2e.p50(), 1),
+                f(e2e.p90(), 1), f(e2e.max(), 1), e2eTarget, f(wait.p50(), 1), f(added.p50(), 1),
+                f(added.max(), 1), LIVE_EXTRA_LATENCY_MS, f(r.meanInterval(), 1), r.dropped()));
+        if (e2e.n() > 0) {
+            line(String.format(Locale.ROOT, "**Where the time goes**: of the %s ms end to end (p50), %s ms is the hop "
+                    + "wait, which is the window grid, not a delay in the code: a sound that starts just after a "
+                    + "window was cut waits for the next one. The remaining %s ms (p50; max %s) is what the pipeline "
+                    + "adds: %s ms until the capture read returns, %s ms more to the onset frame, and %s ms from "
+                    + "window to listeners. The capture line's share is PulseAudio's and Java Sound's buffering; "
+                    + "MicrophoneAudioSource asks for a 40 ms line buffer and reads at most half of it at a time.",
+                    f(e2e.p50(), 1), f(wait.p50(), 1), f(added.p50(), 1), f(added.max(), 1), f(capture.p50(), 1),
+                    f(frame.p50() - capture.p50(), 1), f(inference.p50(), 1)));
+            line("");
+        }
+        line("<details><summary>Every burst (ms after the reference)</summary>");
+        line("");
+        line("| burst | onset (playback frame) | line reported it played | 1. capture read | 2. onset frame | "
+                + "3. hop wait | 4. inference | 5. end to end | 6. added | 7. speech label |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        for (BurstRow b : r.rows())
+            line("| " + (b.burst() + 1) + " | " + b.playbackFrame() + " | " + f(b.reportedLagMs(), 1) + " | "
+                    + f(b.captureMs(), 1) + " | " + f(b.frameMs(), 1) + " | " + f(b.hopWaitMs(), 1) + " | "
+                    + f(b.inferenceMs(), 1) + " | " + f(b.deliveredMs(), 1) + " | " + f(b.addedMs(), 1) + " | "
+                    + f(b.speechMs(), 1) + " |");
+        line("");
+        line("</details>");
+        line("");
+    }
+
+    private void partRow(String name, String what, Part p, String target, String met) {
+        line("| " + name + " | " + what + " | " + f(p.p50(), 1) + " | " + f(p.p90(), 1) + " | " + f(p.max(), 1)
+                + " | " + target + " | " + met + " |");
     }
 
     private void memory(List<MemoryPoint> points) {
