@@ -61,11 +61,15 @@ final class DecodedStream implements Closeable {
     /**
      * Opens a file for decoding.
      *
-     * @throws AudioDecodeException if the file is missing, unreadable, empty, not audio, or its header is invalid
+     * @throws AudioDecodeException if the file is missing, unreadable, not a regular file, empty, not audio, or its
+     *                              header is invalid
      */
     static DecodedStream open(Path file) throws AudioDecodeException {
         String name = displayName(file);
         if (Files.isDirectory(file)) throw new AudioDecodeException(name + ": is a folder, not an audio file");
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // a pipe would block the open until a writer comes
+            throw new AudioDecodeException(name + ": not a regular file (a pipe, socket or device cannot be analysed)");
+        }
         byte[] head = new byte[FormatSniffer.HEAD_BYTES];
         int length;
         try (InputStream probe = Files.newInputStream(file)) {
