@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
  * tolerating a missing pad byte after an odd-sized chunk. Handles integer PCM (8-bit unsigned, 16/24/32-bit signed,
  * also in wider containers), 32/64-bit float, A-law, µ-law and WAVE_FORMAT_EXTENSIBLE. A 'data' chunk declared
  * longer than the file (a truncated file, or a streaming writer's 0xFFFFFFFF) is read up to the end of the file.
+ * A sample rate out of range whose byte rate does not agree with it is reported as a corrupt header.
  */
 final class WavParser {
 
@@ -130,7 +131,13 @@ final class WavParser {
             tag = f.getShort(24) & 0xFFFF;
         }
         if (channels == 0) throw new AudioDecodeException(name + ": invalid WAV header (0 channels)");
-        if (rate < PcmFormat.MIN_RATE || rate > PcmFormat.MAX_RATE) throw PcmFormat.unsupportedRate(name, rate);
+        if (rate < PcmFormat.MIN_RATE || rate > PcmFormat.MAX_RATE) {
+            long byteRate = f.getInt(8) & 0xFFFFFFFFL;
+            if (blockAlign == 0 || byteRate != rate * blockAlign) { // garbage, not a real but unsupported rate
+                throw new AudioDecodeException(name + ": corrupt WAV header: sample rate " + rate + " Hz");
+            }
+            throw PcmFormat.unsupportedRate(name, rate);
+        }
         PcmFormat.Encoding encoding = switch (tag) {
             case TAG_PCM -> bits <= 8 ? PcmFormat.Encoding.UNSIGNED : PcmFormat.Encoding.SIGNED;
             case TAG_FLOAT -> PcmFormat.Encoding.FLOAT;
