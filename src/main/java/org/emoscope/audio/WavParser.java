@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * Reads the header of a RIFF/WAVE file: finds the 'fmt ' and 'data' chunks in any order, skipping unknown chunks and
  * tolerating a missing pad byte after an odd-sized chunk. Handles integer PCM (8-bit unsigned, 16/24/32-bit signed,
  * also in wider containers), 32/64-bit float, A-law, µ-law and WAVE_FORMAT_EXTENSIBLE. A 'data' chunk declared
- * longer than the file (a truncated file, or a streaming writer's 0xFFFFFFFF) is read up to the end of the file.
+ * longer than the file (a truncated file, or a streaming writer's 0xFFFFFFFF) is read up to the end of the file, and
+ * so is one declared empty but followed by samples rather than another chunk (a recording that was never finalised).
  * A sample rate out of range whose byte rate does not agree with it is reported as a corrupt header.
  */
 final class WavParser {
@@ -93,6 +94,9 @@ final class WavParser {
             throw new AudioDecodeException(name + ": no audio in this WAV file (" + reason + ")");
         }
         long present = Math.max(0, size - dataOffset);
+        if (declaredData == 0 && present > 0 && !chunkAt(channel, dataOffset, size)) {
+            declaredData = UNKNOWN_SIZE; // a recorder that never filled in the size: samples follow, read them all
+        }
         boolean truncated = declaredData != UNKNOWN_SIZE && declaredData > present;
         return new Layout(format, dataOffset, Math.min(declaredData, present), truncated, description);
     }
@@ -177,6 +181,14 @@ final class WavParser {
         String earlier = new String(ids.array(), 0, 4, StandardCharsets.ISO_8859_1);
         String here = new String(ids.array(), 1, 4, StandardCharsets.ISO_8859_1);
         return !isChunkId(here) || earlier.equals("fmt ") || earlier.equals("data");
+    }
+
+    /** True if a chunk header (id and a size that fits in the file) starts at {@code position}. */
+    private static boolean chunkAt(FileChannel channel, long position, long fileSize) throws IOException {
+        ByteBuffer header = read(channel, position, 8);
+        if (header.limit() < 8) return false;
+        String id = new String(header.array(), 0, 4, StandardCharsets.ISO_8859_1);
+        return isChunkId(id) && position + 8 + (header.getInt(4) & 0xFFFFFFFFL) <= fileSize;
     }
 
     private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
