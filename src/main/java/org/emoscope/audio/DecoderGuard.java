@@ -140,9 +140,10 @@ final class DecoderGuard implements Closeable {
             return new AudioDecodeException(name + ": truncated " + label
                     + " file (it ends in the middle of its header)", cause);
         }
+        // a decoder's own crash (NullPointerException, ...) means nothing to the user; it stays in the cause
         String detail = cause instanceof IOException && cause.getMessage() != null
                 ? cause.getMessage()
-                : "the decoder failed with " + cause.getClass().getSimpleName();
+                : "the decoder gave up on it";
         return new AudioDecodeException(name + ": corrupt " + label + " data (" + detail + ")", cause);
     }
 }
