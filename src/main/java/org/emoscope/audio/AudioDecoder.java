@@ -22,6 +22,11 @@ import java.util.Arrays;
 public final class AudioDecoder {
 
     private static final int MAX_SAMPLES = Integer.MAX_VALUE - 8;
+    /**
+     * Most samples allocated up front from the length a header states (128 MB, 35 minutes at 16 kHz): a corrupt
+     * header must not cost gigabytes; longer files grow the buffer as they are read.
+     */
+    private static final int MAX_PREALLOCATED = 1 << 25;
 
     private AudioDecoder() {
     }
@@ -38,7 +43,7 @@ public final class AudioDecoder {
     public static AudioClip decode(Path file, int targetRate) throws AudioDecodeException {
         try (FileAudioSource source = new FileAudioSource(file, targetRate)) {
             long expected = source.lengthSamples();
-            float[] samples = new float[(int) Math.min(expected > 0 ? expected : 1 << 16, MAX_SAMPLES)];
+            float[] samples = new float[(int) Math.min(expected > 0 ? expected : 1 << 16, MAX_PREALLOCATED)];
             float[] spill = new float[4096];
             int count = 0;
             while (true) {

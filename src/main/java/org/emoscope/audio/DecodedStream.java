@@ -72,8 +72,10 @@ final class DecodedStream implements Closeable {
         }
         byte[] head = new byte[FormatSniffer.HEAD_BYTES];
         int length;
+        long size;
         try (InputStream probe = Files.newInputStream(file)) {
             length = probe.readNBytes(head, 0, head.length);
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new AudioDecodeException(name + ": file not found (" + file.toAbsolutePath() + ")", e);
         } catch (AccessDeniedException e) {
@@ -84,7 +86,7 @@ final class DecodedStream implements Closeable {
         if (length == 0) throw new AudioDecodeException(name + ": the file is empty (0 bytes)");
         FormatSniffer.Kind kind = FormatSniffer.identify(head, length, name);
         if (kind == FormatSniffer.Kind.WAV) return openWav(file, name);
-        return JavaSoundDecoding.open(file, name, kind, FormatSniffer.flacTotalSamples(head, length));
+        return JavaSoundDecoding.open(file, name, kind, FormatSniffer.flacTotalSamples(head, length, size));
     }
 
     private static DecodedStream openWav(Path file, String name) throws AudioDecodeException {

@@ -52,14 +52,21 @@ final class FormatSniffer {
     }
 
     /**
-     * Total samples per channel from a FLAC STREAMINFO block at the start of {@code head}, or -1 if not stated.
+     * Most samples per channel one byte of FLAC can hold: a frame of 65535 samples, all of one value, takes at least
+     * 8 bytes (header 6, CRC-16 2) plus a byte or two per channel.
      */
-    static long flacTotalSamples(byte[] head, int length) {
+    private static final long FLAC_MAX_SAMPLES_PER_BYTE = 8192;
+
+    /**
+     * Total samples per channel from a FLAC STREAMINFO block at the start of {@code head}, or -1 if not stated or
+     * more than a file of {@code fileSize} bytes can hold (a corrupt header).
+     */
+    static long flacTotalSamples(byte[] head, int length, long fileSize) {
         if (length < 26 || !startsWith(head, length, 0, "fLaC") || (head[4] & 0x7F) != 0) return -1;
         long v = 0;
         for (int i = 18; i < 26; i++) v = (v << 8) | (head[i] & 0xFF);
         long total = v & ((1L << 36) - 1);
-        return total > 0 ? total : -1;
+        return total > 0 && total <= fileSize * FLAC_MAX_SAMPLES_PER_BYTE ? total : -1;
     }
 
     private static Kind audioKind(byte[] h, int n, String name) throws AudioDecodeException {
