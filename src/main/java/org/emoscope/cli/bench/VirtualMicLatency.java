@@ -69,7 +69,8 @@ public final class VirtualMicLatency {
     static final double GAP_SECONDS = 2.0;
     static final double GAP_JITTER_SECONDS = 0.5;
     static final double TAIL_SECONDS = 1.5;
-    static final int PLAYBACK_BUFFER_MS = 200;
+    /** Long enough that a writer descheduled on a busy machine rarely lets the sink run dry. */
+    static final int PLAYBACK_BUFFER_MS = 500;
     static final int CHUNK_MS = 10;
     /** A sample at least this loud (-60 dBFS) is sound; the silence between bursts is digital zero. */
     static final float SOUND_SAMPLE = 1e-3f;
@@ -79,6 +80,11 @@ public final class VirtualMicLatency {
     static final double QUIET_BEFORE_ONSET_SECONDS = 0.5;
     /** Polls within this distance of the onset's report feed its reference line. */
     static final long REFERENCE_SPAN_NANOS = 1_000_000_000L;
+    /**
+     * The reported position standing still this long (it normally moves every 20 ms or so) may be an underrun, after
+     * which the played frames lie on a later line; polls before it do not feed the reference of a later onset.
+     */
+    static final long STALL_NANOS = 50_000_000L;
     /** A capture-side onset belongs to a burst when it comes this soon before its reference ... */
     static final long MATCH_EARLY_NANOS = 50_000_000L;
     /** ... or at most this late after it. */
@@ -228,8 +234,10 @@ public final class VirtualMicLatency {
      * clock that {@code nanoTime} reads, so played frames lie on a line {@code t = t0 + frames / rate}, and every
      * poll {@code (t, frames)} proves {@code t0 <= t - frames / rate}. The reference is the tightest such line over
      * the polls within {@link #REFERENCE_SPAN_NANOS} of the first poll that reported the frame played: the earliest
-     * the frame can have entered the sink. A span rather than the whole run keeps a playback underrun elsewhere
-     * (which moves the line later) from pulling the reference early.
+     * the frame can have entered the sink. A playback underrun (the sink ran dry and played silence of its own) moves
+     * the line later; polls from before it would pull the reference early, so the span starts after the last time
+     * the reported position stood still for {@link #STALL_NANOS} or more before the onset was reported. (An underrun
+     * after the onset moves later polls later, which cannot lower the minimum.)
      */
     public static long reference(Polls polls, long frame, int rate) {
         int first = -1;
@@ -241,10 +249,19 @@ public final class VirtualMicLatency {
         }
         if (first < 0) return Long.MIN_VALUE;
         long reported = polls.nanos()[first];
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < polls.count(); i++) {
+        int from = 0;
+        long lastChange = Long.MIN_VALUE;
+        for (int i = 1; i <= first; i++) {
+            if (polls.frames()[i] == polls.frames()[i - 1]) continue;
             long t = polls.nanos()[i];
-            if (polls.frames()[i] <= 0 || Math.abs(t - reported) > REFERENCE_SPAN_NANOS) continue;
+            if (lastChange != Long.MIN_VALUE && t - lastChange >= STALL_NANOS) from = i;
+            lastChange = t;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = from; i < polls.count(); i++) {
+            long t = polls.nanos()[i];
+            if (t - reported > REFERENCE_SPAN_NANOS) break;
+            if (polls.frames()[i] <= 0 || reported - t > REFERENCE_SPAN_NANOS) continue;
             best = Math.min(best, t - polls.frames()[i] * 1e9 / rate);
         }
         return Math.round(best + frame * 1e9 / rate);

@@ -86,6 +86,21 @@ class VirtualMicLatencyTest {
     }
 
     @Test
+    void anUnderrunJustBeforeTheOnsetDoesNotPullTheReferenceEarly() {
+        // the sink ran dry at 4.6 s for 100 ms: the position stood still for 120 ms, then the line is 100 ms later
+        Polls polls = polls(7, 4.6, 100);
+        long onset = 5 * RATE;
+        long ref = VirtualMicLatency.reference(polls, onset, RATE);
+        long truth = at(T0 + 100 * MS, onset);
+        assertTrue(ref >= truth && ref <= truth + 1_300_000L, "reference " + (ref - truth) / 1e6 + " ms after truth");
+        // and one after the onset (at 5.3 s) does not matter: later polls only lie later
+        Polls after = polls(7, 5.3, 100);
+        long ref2 = VirtualMicLatency.reference(after, onset, RATE);
+        assertTrue(ref2 >= at(T0, onset) && ref2 <= at(T0, onset) + 1_300_000L,
+                "reference " + (ref2 - at(T0, onset)) / 1e6 + " ms after truth");
+    }
+
+    @Test
     void neverReportedPlayedHasNoReference() {
         Polls polls = polls(1, Double.POSITIVE_INFINITY, 0);
         assertEquals(Long.MIN_VALUE, VirtualMicLatency.reference(polls, 10 * RATE, RATE));
