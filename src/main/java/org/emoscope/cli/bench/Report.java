@@ -406,9 +406,9 @@ public final class Report {
                 + "(its configured latency during the run: %s ms, from `pactl`) and late by no more than the quickest "
                 + "report (about a poll interval), so part 1 may overstate the capture line's delay by up to a sink "
                 + "block and does not understate it. A one-off check when this benchmark was written (same machine, "
-                + "2026-11-24): a second capture line with a 12 ms buffer saw 19 onsets 3.5 to 7.7 ms after the "
-                + "reference (it is not part of this run: it lowers the sink's latency, which changes what is "
-                + "measured).", f(r.pollMedianMs(), 1), f(r.stepMedianMs(), 1), f(lag.p50(), 1), f(lag.max(), 1),
+                + "2026-11-24, busy): a second capture line with a 12 ms buffer, read 1 ms at a time, saw 30 onsets "
+                + "0.4 to 17.6 ms (median 3.2) after the reference and none before it. It is not part of this run: it "
+                + "lowers the sink's latency, which would change what is measured.", f(r.pollMedianMs(), 1), f(r.stepMedianMs(), 1), f(lag.p50(), 1), f(lag.max(), 1),
                 f(r.sinkLatencyMs(), 1)));
         line("");
         if (r.failure() != null) {
@@ -434,7 +434,8 @@ public final class Report {
         partRow("2. onset frame", "onset in the sink → the first frame whose level rose leaves the feature "
                 + "extractor (part 1, the rest of the 25 ms frame, MFCC; capture thread)", frame, "", "");
         partRow("3. hop wait", "onset frame → the first window holding it is cut (waiting for the " + f(hopMs, 0)
-                + " ms window grid: 0 to " + f(hopMs - 10, 0) + " ms by construction)", wait, "", "");
+                + " ms window grid: 0 to " + f(hopMs - 10, 0) + " ms of audio by construction, plus the capture "
+                + "thread's timing)", wait, "", "");
         partRow("4. inference", "window cut → window delivered to listeners (queue, model, gating, smoothing; "
                 + "inference thread)", inference, "", "");
         boolean e2eOk = e2e.n() > 0 && e2e.max() <= e2eTarget;
@@ -442,7 +443,7 @@ public final class Report {
                 + "(2 + 3 + 4)", e2e, "max <= " + f(e2eTarget, 0), check(e2eOk));
         boolean addedOk = added.n() > 0 && added.max() <= LIVE_EXTRA_LATENCY_MS;
         partRow("6. added beyond the hop wait", "5 minus 3: capture, features, queue, model. The worst grid phase "
-                + "adds up to " + f(hopMs - 10, 0) + " ms of hop wait to this", added, "max <= "
+                + "adds up to a hop (" + f(hopMs, 0) + " ms) of waiting to this", added, "max <= "
                 + f(LIVE_EXTRA_LATENCY_MS, 0), check(addedOk));
         partRow("7. speech label", "onset in the sink → the first window labelled speech reaches the listeners "
                 + "(20 % of a window's frames, 0.4 s, must be sound first)", speech, "", "");
