@@ -2,6 +2,9 @@ package org.emoscope.model;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -28,12 +31,13 @@ public final class EmotionModel {
     private static final double WARM_UP_SECONDS = 2.0;
     private static final int WARM_UP_CALLS = 20;
     /**
-     * Off-heap bytes of activations a model may leave to the garbage collector before it asks for a collection.
-     * ND4J frees an array's native buffer only when the collector reclaims its small Java wrapper, and those
-     * wrappers put almost no pressure on the heap: without this, a bench process reached 3 GB resident after
-     * 20,000 calls (2.4 GB of it native). Collecting after every 64 MB held it at 300 MB and did not slow the
-     * calls (docs/benchmarks.md, memory). A collection that happens anyway (a process that allocates on the heap,
-     * such as training or evaluation, collects often) restarts the count, so only quiet processes are collected.
+     * Off-heap bytes of activations a model may leave to the garbage collector before it asks for a full collection,
+     * at least; the budget is the heap left in use by the last collection when that is larger. ND4J frees an array's
+     * native buffer only when a collection reclaims its small Java wrapper, and in a live session only full
+     * collections were seen to do so: young collections ran every 15 s while the resident size grew by 400 MB in 10
+     * minutes. Without this a bench process reached 3 GB resident after 20,000 calls; with it, 300 MB. A full
+     * collection that happens anyway restarts the count. Scaling with the live heap keeps a process that holds
+     * gigabytes (evaluation caches features on the heap) from paying for a full collection every few seconds.
      */
     static final long NATIVE_GARBAGE_BUDGET = 64L << 20;
 
@@ -44,7 +48,8 @@ public final class EmotionModel {
     private final double frameSeconds;
     private long nativeGarbage;
     private long collections;
-    private long gcCountSeen = -1;
+    private long fullCollectionsSeen = -1;
+    private long budget = NATIVE_GARBAGE_BUDGET;
 
     /** Wraps {@code bundle} for inference. */
     public EmotionModel(ModelBundle bundle) {
@@ -101,25 +106,42 @@ public final class EmotionModel {
 
     /** Counts the off-heap bytes this call left behind and collects garbage once they pass the budget. */
     private void release(INDArray input, Map<String, INDArray> activations) {
-        long gcCount = gcCount();
-        if (gcCount != gcCountSeen) {
-            gcCountSeen = gcCount;
+        long fullCollections = fullCollections();
+        if (fullCollections != fullCollectionsSeen) {
+            fullCollectionsSeen = fullCollections;
             nativeGarbage = 0;
+            budget = Math.max(NATIVE_GARBAGE_BUDGET, heapAfterLastCollection());
         }
         long bytes = input.length() * input.dataType().width();
         for (INDArray a : activations.values()) bytes += a.length() * a.dataType().width();
         nativeGarbage += bytes;
-        if (nativeGarbage >= NATIVE_GARBAGE_BUDGET) {
+        if (nativeGarbage >= budget) {
             collections++;
             System.gc();
         }
     }
 
-    private static long gcCount() {
+    /** Collections by the collectors that reclaim the whole heap (not the young-generation ones). */
+    private static long fullCollections() {
         long count = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            String name = gc.getName();
+            if (name.contains("Young") || name.contains("Scavenge") || name.equals("Copy")
+                    || name.contains("ParNew")) continue;
             count += Math.max(0, gc.getCollectionCount());
+        }
         return count;
+    }
+
+    /** Heap left in use by the most recent collection of each heap pool, summed. */
+    private static long heapAfterLastCollection() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != MemoryType.HEAP) continue;
+            MemoryUsage u = pool.getCollectionUsage();
+            if (u != null) sum += u.getUsed();
+        }
+        return sum;
     }
 
     /** How many times this model asked for a garbage collection to free ND4J's native buffers. */
