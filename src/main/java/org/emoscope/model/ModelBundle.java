@@ -239,7 +239,8 @@ public final class ModelBundle {
         try {
             network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(model), false);
         } catch (IOException | RuntimeException e) {
-            throw new ModelBundleException(file, MODEL_ENTRY + " is not a readable DL4J network (" + e + ")", e);
+            throw new ModelBundleException(file, MODEL_ENTRY + " is not a readable DL4J network ("
+                    + (e.getMessage() == null ? "unreadable" : firstLine(e.getMessage())) + ")", e);
         }
         ModelBundle bundle;
         try {

@@ -42,8 +42,9 @@ public final class FileAnalyzer {
     }
 
     /** Analyses any finite source; see {@link #analyze(Path, DoubleConsumer, AnalysisListener)}. */
-    public FileAnalysis analyze(AudioSource source, String name, DoubleConsumer progress, AnalysisListener frames)
+    public FileAnalysis analyze(AudioSource audio, String name, DoubleConsumer progress, AnalysisListener frames)
             throws IOException, InterruptedException {
+        CountingSource source = new CountingSource(audio);
         long length = source.lengthSamples();
         List<WindowResult> windows = Collections.synchronizedList(new ArrayList<>());
         AnalysisListener collector = new AnalysisListener() {
@@ -70,13 +71,62 @@ public final class FileAnalyzer {
             if (f instanceof AudioDecodeException ade) throw ade;
             throw new AudioDecodeException(name + ": " + f.getMessage(), f);
         }
-        double duration = session.stats().secondsProcessed();
-        if (length > 0) duration = length / (double) source.sampleRate();
+        // what was decoded, not the length a (possibly damaged) header states
+        double duration = source.samplesRead / (double) source.sampleRate();
         if (windows.isEmpty())
-            throw new AudioDecodeException(name + ": too short to analyse (" + String.format("%.3f", duration)
+            throw new AudioDecodeException(fileName(name) + ": too short to analyse ("
+                    + String.format(java.util.Locale.ROOT, "%.3f", duration)
                     + " s; at least " + analyzer.model().featureConfig().windowSamples() * 1000
                     / analyzer.model().featureConfig().sampleRate() + " ms of audio is needed)");
         progress.accept(1.0);
         return Timeline.analysis(name, duration, analyzer.model().labels(), windows);
+    }
+
+    /** The last segment of a path, as other file errors name the file. */
+    private static String fileName(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf(java.io.File.separatorChar));
+        return slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name;
+    }
+
+    /** Counts the samples a source delivers (read on the capture thread, counted after it ended). */
+    private static final class CountingSource implements AudioSource {
+        private final AudioSource source;
+        private volatile long samplesRead;
+
+        CountingSource(AudioSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public int sampleRate() {
+            return source.sampleRate();
+        }
+
+        @Override
+        public int read(float[] buffer, int offset, int length) throws IOException {
+            int n = source.read(buffer, offset, length);
+            if (n > 0) samplesRead += n;
+            return n;
+        }
+
+        @Override
+        public String description() {
+            return source.description();
+        }
+
+        @Override
+        public long lengthSamples() {
+            return source.lengthSamples();
+        }
+
+        @Override
+        public boolean isLive() {
+            return source.isLive();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 }
