@@ -316,7 +316,7 @@ public final class Report {
         line("");
         line(String.format(Locale.ROOT, "**Simulated**: `StreamingAnalyzer` over an `ArrayAudioSource` paced in real "
                 + "time (%.1f s of speech-like audio, default settings: 2 s window, %.0f ms hop), not the virtual "
-                + "microphone; the virtual-microphone measurement is left for later. Added latency is "
+                + "microphone (that is section 6). Added latency is "
                 + "`deliveredNanos - producedNanos` of each `WindowResult` (from the window's last frame leaving "
                 + "the feature extractor to the listener call). This runs first, right after loading the model and "
                 + "warming it up as the app does (5 calls), so the process holds only the model and the pipeline "
