@@ -93,8 +93,10 @@ say "package: $deb"
 
 # --- install ----------------------------------------------------------------------------------------------------------
 if [[ $is_root -eq 1 ]]; then
-  if dpkg -s emoscope >/dev/null 2>&1; then say "removing the emoscope package already installed"; dpkg -r emoscope \
-    >/dev/null 2>&1 || fail "could not remove the installed emoscope"; fi
+  if [[ "$(dpkg-query -W -f='${Status}' emoscope 2>/dev/null)" == "install ok installed" ]]; then
+    say "removing the emoscope package already installed"
+    dpkg -r emoscope >/dev/null 2>&1 || fail "could not remove the installed emoscope"
+  fi
   say "installing into the system"
   installed=1
   if command -v apt-get >/dev/null; then
@@ -223,6 +225,18 @@ done
 check_json "$work/analyze-3.jsonl" 1 >/dev/null || fail "bad JSON on a warm run"
 grep -q '^emoscope [0-9]' "$work/version.txt" || fail "--version printed: $(cat "$work/version.txt")"
 warm_analyze="$(echo "$runs" | median)"; warm_version="$(echo "$vers" | median)"
+# the same analysis from the build tree with the full JDK, as bin/emoscope runs it (same JVM options), to compare
+tree_analyze="-"
+if [[ -f "$root/target/emoscope.jar" ]] && command -v java >/dev/null; then
+  say "for comparison: java -Xmx3g -jar target/emoscope.jar analyze, three runs"
+  runs=""
+  for i in 1 2 3; do
+    t0=$(now); "${isolate[@]}" java -Xmx3g -jar "$root/target/emoscope.jar" analyze "$wav" >/dev/null 2>&1 \
+      || fail "java -jar target/emoscope.jar analyze failed"
+    runs+=" $(secs "$t0" "$(now)")"
+  done
+  tree_analyze="$(echo "$runs" | median)"
+fi
 
 # --- 3. desktop app ---------------------------------------------------------------------------------------------------
 cat >"$work/gui.sh" <<'EOF'
@@ -299,6 +313,7 @@ $(cut -d' ' -f1-3 /proc/loadavg) at end)
 | CLI first run, fresh HOME: analyze ${flac:+WAV + FLAC} | $first_run s |
 | CLI warm: analyze $(basename "$wav") (median of 3) | $warm_analyze s |
 | CLI warm: --version (median of 3) | $warm_version s |
+| for comparison, build tree + JDK: java -Xmx3g -jar target/emoscope.jar analyze (median of 3) | $tree_analyze s |
 | desktop app: start to window | $gui_window s |
 | runs | $net |
 EOF
