@@ -54,9 +54,14 @@ final class TrainingOptions {
             description = "Mixup of training batches with weights from Beta(ALPHA, ALPHA), e.g. 0.2 (default: off).")
     double mixup;
 
+    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
+            description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}, the window the app and analyze use; "
+                    + "a bundle trained on another length still runs on theirs).")
+    double window;
+
     TrainingSettings settings() {
         return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
-                .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup);
+                .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup).withWindowSeconds(window);
     }
 
     ItemLoader loader() {

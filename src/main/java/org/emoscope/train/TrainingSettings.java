@@ -65,4 +65,9 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
                 balanceClasses, seed, windowMean, maskWindows, alpha);
     }
+
+    public TrainingSettings withWindowSeconds(double seconds) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, seconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
+    }
 }
