@@ -1,10 +1,5 @@
 package org.emoscope.model;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -106,11 +101,11 @@ public final class EmotionModel {
 
     /** Counts the off-heap bytes this call left behind and collects garbage once they pass the budget. */
     private void release(INDArray input, Map<String, INDArray> activations) {
-        long fullCollections = fullCollections();
+        long fullCollections = JvmMemory.fullCollections();
         if (fullCollections != fullCollectionsSeen) {
             fullCollectionsSeen = fullCollections;
             nativeGarbage = 0;
-            budget = Math.max(NATIVE_GARBAGE_BUDGET, heapAfterLastCollection());
+            budget = Math.max(NATIVE_GARBAGE_BUDGET, JvmMemory.heapAfterLastCollection());
         }
         long bytes = input.length() * input.dataType().width();
         for (INDArray a : activations.values()) bytes += a.length() * a.dataType().width();
@@ -119,29 +114,6 @@ public final class EmotionModel {
             collections++;
             System.gc();
         }
-    }
-
-    /** Collections by the collectors that reclaim the whole heap (not the young-generation ones). */
-    private static long fullCollections() {
-        long count = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            String name = gc.getName();
-            if (name.contains("Young") || name.contains("Scavenge") || name.equals("Copy")
-                    || name.contains("ParNew")) continue;
-            count += Math.max(0, gc.getCollectionCount());
-        }
-        return count;
-    }
-
-    /** Heap left in use by the most recent collection of each heap pool, summed. */
-    private static long heapAfterLastCollection() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() != MemoryType.HEAP) continue;
-            MemoryUsage u = pool.getCollectionUsage();
-            if (u != null) sum += u.getUsed();
-        }
-        return sum;
     }
 
     /** How many times this model asked for a garbage collection to free ND4J's native buffers. */

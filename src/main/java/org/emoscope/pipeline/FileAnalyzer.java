@@ -2,6 +2,7 @@ package org.emoscope.pipeline;
 
 import org.emoscope.audio.AudioDecodeException;
 import org.emoscope.audio.AudioSource;
+import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.audio.FileAudioSource;
 
 import java.io.IOException;
@@ -89,17 +90,11 @@ public final class FileAnalyzer {
     }
 
     /** Counts the samples a source delivers (read on the capture thread, counted after it ended). */
-    private static final class CountingSource implements AudioSource {
-        private final AudioSource source;
+    private static final class CountingSource extends ForwardingAudioSource {
         private volatile long samplesRead;
 
         CountingSource(AudioSource source) {
-            this.source = source;
-        }
-
-        @Override
-        public int sampleRate() {
-            return source.sampleRate();
+            super(source);
         }
 
         @Override
@@ -107,26 +102,6 @@ public final class FileAnalyzer {
             int n = source.read(buffer, offset, length);
             if (n > 0) samplesRead += n;
             return n;
-        }
-
-        @Override
-        public String description() {
-            return source.description();
-        }
-
-        @Override
-        public long lengthSamples() {
-            return source.lengthSamples();
-        }
-
-        @Override
-        public boolean isLive() {
-            return source.isLive();
-        }
-
-        @Override
-        public void close() {
-            source.close();
         }
     }
 }

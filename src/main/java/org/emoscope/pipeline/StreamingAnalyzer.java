@@ -4,6 +4,7 @@ import be.tarsos.dsp.AudioDispatcher;
 import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
 import org.emoscope.audio.AudioSource;
+import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.features.FeatureDispatchers;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.Mfcc;
@@ -88,21 +89,15 @@ public final class StreamingAnalyzer {
      * {@link Error} holding only its text, and the session reports the original (e.g. an
      * {@link org.emoscope.audio.AudioDecodeException} naming the file).
      */
-    static final class FailureMemory implements AudioSource {
-        private final AudioSource source;
+    static final class FailureMemory extends ForwardingAudioSource {
         private volatile IOException failure;
 
         FailureMemory(AudioSource source) {
-            this.source = source;
+            super(source);
         }
 
         IOException failure() {
             return failure;
-        }
-
-        @Override
-        public int sampleRate() {
-            return source.sampleRate();
         }
 
         @Override
@@ -113,26 +108,6 @@ public final class StreamingAnalyzer {
                 if (failure == null) failure = e;
                 throw e;
             }
-        }
-
-        @Override
-        public String description() {
-            return source.description();
-        }
-
-        @Override
-        public long lengthSamples() {
-            return source.lengthSamples();
-        }
-
-        @Override
-        public boolean isLive() {
-            return source.isLive();
-        }
-
-        @Override
-        public void close() {
-            source.close();
         }
     }
 

@@ -2,10 +2,6 @@ package org.emoscope.cli.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +15,7 @@ import java.util.function.Consumer;
 
 import org.emoscope.audio.ArrayAudioSource;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.JvmMemory;
 import org.emoscope.pipeline.AnalysisListener;
 import org.emoscope.pipeline.AnalysisSession;
 import org.emoscope.pipeline.AnalysisStats;
@@ -150,7 +147,7 @@ public final class Soak {
                     double[] iv = toArray(intervals);
                     double[] lat = toArray(latencies);
                     Sample s = new Sample((System.nanoTime() - start) / 1e9, Machine.rssKb(), Machine.heapUsedBytes(),
-                            heapAfterGcBytes(), Machine.heapCommittedBytes(), gc[0], gc[1], stats.windows(), stats.droppedWindows(),
+                            JvmMemory.heapAfterLastCollection(), Machine.heapCommittedBytes(), gc[0], gc[1], stats.windows(), stats.droppedWindows(),
                             latencies.size(), iv.length == 0 ? Double.NaN : Stats.mean(iv),
                             iv.length == 0 ? Double.NaN : Stats.max(iv),
                             lat.length == 0 ? Double.NaN : Stats.percentile(lat, 50),
@@ -173,20 +170,6 @@ public final class Soak {
         String failure = error.get() == null ? null : error.get().getMessage();
         return new Result(seconds, settings.hopSeconds(), samples, toArray(allIntervals), toArray(allLatencies),
                 failure);
-    }
-
-    /**
-     * Heap left in use by the most recent collection of each heap pool, summed: unlike the heap in use now, this
-     * does not saw up and down with allocation, so it shows whether live data grows.
-     */
-    static long heapAfterGcBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() != MemoryType.HEAP) continue;
-            MemoryUsage u = pool.getCollectionUsage();
-            if (u != null) sum += u.getUsed();
-        }
-        return sum;
     }
 
     private static double[] toArray(List<Double> values) {

@@ -1,6 +1,7 @@
 package org.emoscope.cli.bench;
 
 import org.emoscope.audio.AudioSource;
+import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.audio.MicrophoneAudioSource;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.EmotionModel;
@@ -683,8 +684,7 @@ public final class VirtualMicLatency {
      * The capture source as the pipeline reads it, noting when each read returns and the first sample of each sound
      * that follows {@code quietSamples} of silence.
      */
-    private static final class TimedSource implements AudioSource {
-        private final AudioSource source;
+    private static final class TimedSource extends ForwardingAudioSource {
         private final float threshold;
         private final int quietSamples;
         private final List<Onset> onsets = new ArrayList<>();
@@ -692,7 +692,7 @@ public final class VirtualMicLatency {
         private long quiet;
 
         TimedSource(AudioSource source, float threshold, int quietSamples) {
-            this.source = source;
+            super(source);
             this.threshold = threshold;
             this.quietSamples = quietSamples;
         }
@@ -721,26 +721,6 @@ public final class VirtualMicLatency {
             synchronized (onsets) {
                 return List.copyOf(onsets);
             }
-        }
-
-        @Override
-        public int sampleRate() {
-            return source.sampleRate();
-        }
-
-        @Override
-        public String description() {
-            return source.description();
-        }
-
-        @Override
-        public boolean isLive() {
-            return source.isLive();
-        }
-
-        @Override
-        public void close() {
-            source.close();
         }
     }
 
