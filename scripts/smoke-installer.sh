@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     --jdeps) jdeps=1 ;;
     --keep) keep=1 ;;
     --screenshot) shot="$(readlink -f "$2")"; shift ;;
-    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "smoke: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -313,7 +313,7 @@ $(cut -d' ' -f1-3 /proc/loadavg) at end)
 | build: mvn -Pinstaller package -DskipTests | ${build_wall:-not built in this run (use --build)}${build_rss:+, max RSS $build_rss} |
 | .deb | $(( deb_bytes / 1048576 )) MiB ($deb_bytes bytes) $(basename "$deb") |
 | app-image (target/installer/image/emoscope) | $image_mib MiB |
-| installed (/opt/emoscope) | $installed_mib MiB, of which the jlink runtime $runtime_mib MiB |
+| installed ($app) | $installed_mib MiB, of which the jlink runtime $runtime_mib MiB |
 | native libraries unpacked on first run (~/.javacpp) | $cache_mib MiB |
 | CLI first run, fresh HOME: analyze $(basename "$wav") | $first_run s |
 | CLI warm: analyze $(basename "$wav") (median of 3) | $warm_analyze s |
