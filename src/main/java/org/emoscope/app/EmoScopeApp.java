@@ -1,17 +1,21 @@
 package org.emoscope.app;
 
+import java.io.File;
+import java.util.List;
+
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
- * The desktop app. {@link #launchApp()} opens the main window and returns when it closes. With the system property
- * {@code emoscope.demo} set it runs a reproducible demonstration instead (see {@link DemoMode}).
+ * The desktop app. {@link #launchApp(List)} opens the main window, analyses the files it was given (as if they had
+ * been dropped on it) and returns when the window closes. With the system property {@code emoscope.demo} set it runs
+ * a reproducible demonstration instead (see {@link DemoMode}).
  */
 public final class EmoScopeApp extends Application {
 
-    /** Launches the app and returns when its window closes. */
-    public static void launchApp() {
-        Application.launch(EmoScopeApp.class);
+    /** Launches the app with audio files to analyse (may be empty) and returns when its window closes. */
+    public static void launchApp(List<String> files) {
+        Application.launch(EmoScopeApp.class, files.toArray(new String[0]));
     }
 
     @Override
@@ -23,7 +27,10 @@ public final class EmoScopeApp extends Application {
             window.show(stage);
             demo.run(window, stage);
         } else {
-            new MainWindow(AppContext.defaults()).show(stage);
+            MainWindow window = new MainWindow(AppContext.defaults());
+            window.show(stage);
+            List<File> files = getParameters().getUnnamed().stream().map(File::new).toList();
+            window.dropFiles(files);
         }
     }
 }
