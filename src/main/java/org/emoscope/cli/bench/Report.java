@@ -60,12 +60,7 @@ public final class Report {
         live(live, latency);
         liveMic(mic);
         memory(memory);
-        line("## Summary");
-        line("");
-        line(String.format(Locale.ROOT, "%d of %d targets met.", met, targets));
-        line("");
-        for (String s : summary) line("- " + s);
-        return md.toString();
+        return summary();
     }
 
     /** Only section 6, for {@code bench --only live-mic}. */
@@ -77,6 +72,11 @@ public final class Report {
         header(c);
         machine(c);
         liveMic(mic);
+        return summary();
+    }
+
+    /** The closing summary section; returns the whole report. */
+    private String summary() {
         line("## Summary");
         line("");
         line(String.format(Locale.ROOT, "%d of %d targets met.", met, targets));
