@@ -1,7 +1,6 @@
 package org.emoscope.cli;
 
 import org.emoscope.model.EmotionModel;
-import org.emoscope.model.ModelBundleException;
 import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.FileAnalyzer;
@@ -54,15 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
-        EmotionModel model;
-        Path bundle;
-        try {
-            bundle = modelOption.resolve();
-            model = EmotionModel.load(bundle);
-        } catch (ModelBundleException e) {
-            err.println("emoscope analyze: " + e.getMessage());
-            return 1;
-        }
+        EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope analyze: " + problem));
+        if (model == null) return 1;
+        Path bundle = modelOption.loaded;
         AnalyzerSettings settings;
         try {
             settings = AnalyzerSettings.defaults().withWindow(window, hop);

@@ -13,7 +13,6 @@ import org.emoscope.cli.bench.SpeechSignal;
 import org.emoscope.cli.bench.VirtualMicLatency;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.EmotionModel;
-import org.emoscope.model.ModelBundleException;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import picocli.CommandLine.Command;
@@ -88,15 +87,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         long[] cpuAtStart = Machine.cpuTicks();
         long startNanos = System.nanoTime();
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Path bundle;
-        EmotionModel model;
-        try {
-            bundle = modelOption.resolve();
-            model = EmotionModel.load(bundle);
-        } catch (ModelBundleException e) {
-            err.println("emoscope bench: " + e.getMessage());
-            return 1;
-        }
+        EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope bench: " + problem));
+        if (model == null) return 1;
+        Path bundle = modelOption.loaded;
         FeatureConfig fc = model.featureConfig();
         if (only != null) return onlyLiveMic(err, model, bundle, date, loadAtStart, cpuAtStart, startNanos);
         Path tmp = Files.createTempDirectory("emoscope-bench");

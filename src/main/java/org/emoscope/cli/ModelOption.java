@@ -6,6 +6,7 @@ import org.emoscope.model.ModelBundleException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** The {@code --model} option shared by commands that run a model. */
 final class ModelOption {
@@ -18,7 +19,22 @@ final class ModelOption {
         return model != null ? model : DefaultModel.locate();
     }
 
-    EmotionModel load() throws ModelBundleException {
-        return EmotionModel.load(resolve());
+    /** The bundle the last successful {@link #loadOrReport} loaded. */
+    Path loaded;
+
+    /**
+     * Loads the bundle; if it cannot be used, passes the reason (naming the file) to {@code problem} and returns
+     * null.
+     */
+    EmotionModel loadOrReport(Consumer<String> problem) {
+        try {
+            Path bundle = resolve();
+            EmotionModel model = EmotionModel.load(bundle);
+            loaded = bundle;
+            return model;
+        } catch (ModelBundleException e) {
+            problem.accept(e.getMessage());
+            return null;
+        }
     }
 }

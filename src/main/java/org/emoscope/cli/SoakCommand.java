@@ -14,7 +14,6 @@ import org.emoscope.cli.bench.Machine;
 import org.emoscope.cli.bench.Soak;
 import org.emoscope.cli.bench.SoakReport;
 import org.emoscope.model.EmotionModel;
-import org.emoscope.model.ModelBundleException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,15 +59,9 @@ final class SoakCommand implements Callable<Integer> {
             err.println("emoscope soak: --minutes and --sample-seconds must be positive");
             return 2;
         }
-        EmotionModel model;
-        Path bundle;
-        try {
-            bundle = modelOption.resolve();
-            model = EmotionModel.load(bundle);
-        } catch (ModelBundleException e) {
-            err.println("emoscope soak: " + e.getMessage());
-            return 1;
-        }
+        EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope soak: " + problem));
+        if (model == null) return 1;
+        Path bundle = modelOption.loaded;
         for (Path p : List.of(out, csv)) {
             Path parent = p.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
