@@ -1,6 +1,7 @@
 package org.emoscope.app;
 
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.service.AppSettings;
 import org.emoscope.app.viewmodel.ModelViewModel;
@@ -9,6 +10,7 @@ import org.emoscope.model.ModelBundle;
 import org.emoscope.model.Nd4jRuntime;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.stage.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,6 +75,25 @@ final class AppTestSupport {
     }
 
     /** Waits until {@code condition}, evaluated on the JavaFX thread, holds. */
+    /**
+     * The test window: a {@link MainWindow} on fake microphones and dialogs and the given preferences, 1400 x 900.
+     * Each TestFX class calls this from its own {@code @Start} method (TestFX 4.0.18 only finds {@code @Start} on the
+     * test class itself).
+     */
+    static MainWindow showWindow(Stage stage, FakeMicrophones mics, FakeDialogs dialogs, Preferences prefs) {
+        MainWindow window = new MainWindow(context(mics, dialogs, new AppSettings(prefs)));
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        window.show(stage);
+        return window;
+    }
+
+    /** Ends a test window's worker threads and removes its preferences. */
+    static void closeWindow(MainWindow window, Preferences prefs) {
+        fxRun(() -> window.viewModels().shutdown());
+        forget(prefs);
+    }
+
     static void waitUntil(String what, double seconds, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS, () -> fx(condition::getAsBoolean));

@@ -38,16 +38,12 @@ class LiveModeTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(AppTestSupport.context(mics, dialogs, new AppSettings(prefs)));
-        stage.setWidth(1400);
-        stage.setHeight(900);
-        window.show(stage);
+        window = AppTestSupport.showWindow(stage, mics, dialogs, prefs);
     }
 
     @AfterEach
     void tearDown() {
-        fxRun(() -> window.viewModels().shutdown());
-        AppTestSupport.forget(prefs);
+        AppTestSupport.closeWindow(window, prefs);
     }
 
     private LiveViewModel live() {

@@ -44,16 +44,12 @@ class ModelPanelTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(AppTestSupport.context(new FakeMicrophones(), dialogs, new AppSettings(prefs)));
-        stage.setWidth(1400);
-        stage.setHeight(900);
-        window.show(stage);
+        window = AppTestSupport.showWindow(stage, new FakeMicrophones(), dialogs, prefs);
     }
 
     @AfterEach
     void tearDown() {
-        fxRun(() -> window.viewModels().shutdown());
-        AppTestSupport.forget(prefs);
+        AppTestSupport.closeWindow(window, prefs);
     }
 
     private String text(FxRobot robot, String id) {
