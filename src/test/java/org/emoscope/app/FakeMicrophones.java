@@ -5,8 +5,10 @@ import org.emoscope.audio.ArrayAudioSource;
 import org.emoscope.audio.AudioDeviceException;
 import org.emoscope.audio.AudioSource;
 import org.emoscope.audio.CaptureDevice;
+import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.pipeline.TestAudio;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,41 +55,26 @@ final class FakeMicrophones implements MicrophoneProvider {
         devices.add(DEVICE);
     }
 
-    static final class Unpluggable implements AudioSource {
-        private final ArrayAudioSource inner;
+    /** The fake device's stream (a real-time array source): fails once unplugged, remembers being closed. */
+    static final class Unpluggable extends ForwardingAudioSource {
         volatile boolean unplugged;
         volatile boolean closed;
 
         Unpluggable(ArrayAudioSource inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
-        public int sampleRate() {
-            return inner.sampleRate();
-        }
-
-        @Override
-        public int read(float[] buffer, int offset, int length) throws AudioDeviceException {
-            if (unplugged) throw new AudioDeviceException(inner.description()
+        public int read(float[] buffer, int offset, int length) throws IOException {
+            if (unplugged) throw new AudioDeviceException(source.description()
                     + ": the microphone stopped delivering audio; was it unplugged or disabled? (fake)");
-            return inner.read(buffer, offset, length);
-        }
-
-        @Override
-        public String description() {
-            return inner.description();
-        }
-
-        @Override
-        public boolean isLive() {
-            return true;
+            return source.read(buffer, offset, length);
         }
 
         @Override
         public void close() {
             closed = true;
-            inner.close();
+            super.close();
         }
     }
 }
