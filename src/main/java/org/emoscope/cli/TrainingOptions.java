@@ -55,8 +55,8 @@ final class TrainingOptions {
     double mixup;
 
     @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
-            description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}, the window the app and analyze use; "
-                    + "a bundle trained on another length still runs on theirs).")
+            description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}, the window the app and "
+                    + "analyze use; a bundle trained on another length still runs on theirs).")
     double window;
 
     TrainingSettings settings() {

@@ -30,10 +30,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * </ul>
  *
  * <p>Threads: ND4J's OpenMP threads busy-wait, so when they do not each get a core (another process is busy, or this
- * one is capturing audio and drawing a UI) every operation slows down. Measured on 2 cores with other work running:
- * 2 threads gave 120-130 training samples/s and a batch-1 latency of 11-15 ms (p50), 1 thread 170-195 samples/s and
- * 6-7 ms. Hence the default of half the cores. ND4J sizes its internal thread pool once, from
- * {@code OMP_NUM_THREADS} (default: the physical cores), and no Java call changes that pool later in DL4J 1.0.0-M2.1
+ * one is capturing audio and drawing a UI) every operation slows down. Measured on 2 cores with other work running,
+ * with {@code ModelBenchmark} in the test tree under {@code OMP_NUM_THREADS=1} and {@code 2}: 2 threads gave 120-130
+ * training samples/s and a batch-1 latency of 11-15 ms (p50), 1 thread 170-195 samples/s and 6-7 ms. Hence the
+ * default of half the cores. ND4J sizes its internal thread pool once, from {@code OMP_NUM_THREADS} (default: the
+ * physical cores), and no Java call changes that pool later in DL4J 1.0.0-M2.1
  * (its {@code Environment.setMaxThreads} is a no-op); {@link #setThreads(int)} changes what can be changed at run
  * time, the OpenMP and the BLAS (OpenBLAS) thread counts, which recovers most of the difference. For full control
  * set {@code OMP_NUM_THREADS} before the JVM starts (for example in the launcher script).
