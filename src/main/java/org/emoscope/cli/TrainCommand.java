@@ -93,12 +93,20 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpoints = work.resolve("train").resolve(out.getFileName().toString() + ".ckpt");
         Trainer.Result r = trainer.train(fit, val, checkpoints, meta,
                 new ConsoleTrainingListener(err, options.epochs));
-        ConfusionMatrix cm = trainer.confusion(new UtteranceScorer(new EmotionModel(r.bundle()),
-                options.settings().windowSeconds(), options.settings().evalHopSeconds()), val);
+        UtteranceScorer scorer = new UtteranceScorer(new EmotionModel(r.bundle()),
+                options.settings().windowSeconds(), options.settings().evalHopSeconds());
+        ConfusionMatrix cm = trainer.confusion(scorer, val, UtteranceScorer.Voices.SPEAKER);
         Map<String, Object> withScores = new LinkedHashMap<>(r.bundle().metadata());
         withScores.put("validation_wa", cm.weightedAccuracy());
         withScores.put("validation_ua", cm.unweightedAccuracy());
         withScores.put("validation_macro_f1", cm.macroF1());
+        if (r.bundle().normalization().speakerNormalised()) {
+            // the figures above know each held-out speaker's voice from all their recordings; analyze knows one file
+            ConfusionMatrix files = trainer.confusion(scorer, val, UtteranceScorer.Voices.UTTERANCE);
+            withScores.put("validation_one_file_wa", files.weightedAccuracy());
+            withScores.put("validation_one_file_ua", files.unweightedAccuracy());
+            err.printf("validation one file at a time (as analyze): %s%n", files);
+        }
         withScores.put("total_seconds", Math.round((System.nanoTime() - t0) / 1e9));
         r.bundle().withMetadata(withScores).save(out);
         err.printf("saved %s: validation (held-out speakers) %s; best epoch %d of %d; %.0f windows/s%n", out, cm,

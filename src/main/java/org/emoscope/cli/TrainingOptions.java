@@ -54,6 +54,22 @@ final class TrainingOptions {
             description = "Mixup of training batches with weights from Beta(ALPHA, ALPHA), e.g. 0.2 (default: off).")
     double mixup;
 
+    @Option(names = "--speaker-norm", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Standardise each speaker's features by that speaker's own statistics (unlabelled; test "
+                    + "speakers too; the app estimates them while it listens) before the global normalisation "
+                    + "(default: on; --no-speaker-norm turns it off).")
+    boolean speakerNorm;
+
+    @Option(names = "--voice-mix", paramLabel = "FRACTION", defaultValue = "0",
+            description = "With speaker normalisation: this fraction of training windows is normalised as analyze "
+                    + "sees one file (the recording's own statistics blended with the average speaker) instead of "
+                    + "with the speaker's full statistics (default: ${DEFAULT-VALUE}).")
+    double voiceMix;
+
+    @Option(names = "--samples-per-item", paramLabel = "N", defaultValue = "1",
+            description = "Random training windows drawn per recording per epoch (default: ${DEFAULT-VALUE}).")
+    int samplesPerItem;
+
     @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
             description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}, the window the app and "
                     + "analyze use; a bundle trained on another length still runs on theirs).")
@@ -61,7 +77,9 @@ final class TrainingOptions {
 
     TrainingSettings settings() {
         return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
-                .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup).withWindowSeconds(window);
+                .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup).withWindowSeconds(window)
+                .withSpeakerNorm(speakerNorm).withSamplesPerItem(samplesPerItem)
+                .withVoiceMix(voiceMix);
     }
 
     ItemLoader loader() {

@@ -84,9 +84,25 @@ public final class EmotionModel {
      *                                  coefficients, or a value is NaN or infinite
      */
     public Prediction[] predictBatch(List<float[][]> windows) {
+        return predictBatch(windows, (List<SpeakerStatistics.Estimate>) null);
+    }
+
+    /**
+     * As {@link #predictBatch(List)}, all windows spoken by the voice that {@code voice} describes (null: the prior;
+     * see {@link #speakerNormalised()}).
+     */
+    public Prediction[] predictBatch(List<float[][]> windows, SpeakerStatistics.Estimate voice) {
+        return predictBatch(windows, voice == null ? null : Collections.nCopies(windows.size(), voice));
+    }
+
+    /**
+     * As {@link #predictBatch(List)}, with the voice of each window ({@code voices} null, or one entry per window,
+     * null entries meaning the prior). Voices matter only to a {@link #speakerNormalised()} model.
+     */
+    public Prediction[] predictBatch(List<float[][]> windows, List<SpeakerStatistics.Estimate> voices) {
         if (windows.isEmpty()) return new Prediction[0];
         int n = windows.size();
-        INDArray input = ModelInput.batch(windows, bundle.normalization(), minFrames);
+        INDArray input = ModelInput.batch(windows, bundle.normalization(), minFrames, voices);
         Map<String, INDArray> activations = network.feedForward(input, false);
         float[][] probabilities = rows(activations.get(EmotionNetwork.OUTPUT), n);
         float[][] channelGate = rows(activations.get(EmotionNetwork.CHANNEL_GATE), n);
@@ -153,6 +169,19 @@ public final class EmotionModel {
     /** Training metadata from the bundle (unmodifiable). */
     public Map<String, Object> metadata() {
         return bundle.metadata();
+    }
+
+    /**
+     * True if the model expects each voice's frames standardised by that voice's statistics: callers should keep a
+     * {@link SpeakerStatistics} per voice (see {@link #speakerPrior()}) and pass its estimate with every window.
+     */
+    public boolean speakerNormalised() {
+        return bundle.normalization().speakerNormalised();
+    }
+
+    /** The average training speaker of a {@link #speakerNormalised()} model; null otherwise. */
+    public SpeakerPrior speakerPrior() {
+        return bundle.normalization().speaker();
     }
 
     /** True if the bundle holds an untrained (randomly initialised) network: predictions are meaningless. */

@@ -21,7 +21,18 @@ public final class ModelInput {
      *                                  coefficients, or a value is NaN or infinite
      */
     public static INDArray batch(List<float[][]> windows, Normalization norm, int minFrames) {
+        return batch(windows, norm, minFrames, null);
+    }
+
+    /**
+     * As {@link #batch(List, Normalization, int)}, with each window's voice for a speaker-normalised {@code norm}
+     * ({@code voices} null or one entry per window; a null entry means the prior).
+     */
+    public static INDArray batch(List<float[][]> windows, Normalization norm, int minFrames,
+                                 List<SpeakerStatistics.Estimate> voices) {
         int n = windows.size();
+        if (voices != null && voices.size() != n)
+            throw new IllegalArgumentException(voices.size() + " voices for " + n + " windows");
         if (n == 0) throw new IllegalArgumentException("no windows");
         int frames = windows.get(0).length;
         if (frames == 0) throw new IllegalArgumentException("a window needs at least one frame");
@@ -35,7 +46,7 @@ public final class ModelInput {
                         + frames + ": a batch needs windows of one length");
             float[][] normalised;
             try {
-                normalised = norm.apply(window);
+                normalised = norm.apply(window, voices == null ? null : voices.get(w));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("window " + w + ": " + e.getMessage() + " (the model needs "
                         + channels + " finite coefficients per frame)", e);

@@ -1,5 +1,7 @@
 package org.emoscope.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,10 +13,17 @@ import java.util.List;
  *
  * @param mean       per-channel mean, one value per MFCC coefficient
  * @param std        per-channel standard deviation (population), strictly positive
+ * <p>A speaker-normalised model ({@link #speaker()} not null) expects every frame first standardised by its
+ * speaker's own statistics ({@link SpeakerStatistics.Estimate}), and {@code mean}/{@code std} then describe those
+ * speaker-normalised frames. Without an estimate, the prior (the average training speaker) stands in.
+ *
  * @param windowMean whether each window is also centred on its own per-channel mean (false in bundles that predate
  *                   the option)
+ * @param speaker    for a speaker-normalised model, the average training speaker; null otherwise (and in bundles that
+ *                   predate the option)
  */
-public record Normalization(float[] mean, float[] std, boolean windowMean) {
+@JsonInclude(JsonInclude.Include.NON_NULL) // a plain model's manifest stays as it was
+public record Normalization(float[] mean, float[] std, boolean windowMean, SpeakerPrior speaker) {
 
     /**
      * Channels whose standard deviation over the training frames is below this are treated as constant: their std
@@ -37,18 +46,31 @@ public record Normalization(float[] mean, float[] std, boolean windowMean) {
             if (!Float.isFinite(std[c]) || !(std[c] > 0))
                 throw new IllegalArgumentException("std of channel " + c + " is " + std[c] + " (must be finite and > 0)");
         }
+        if (speaker != null && speaker.mean().length != mean.length)
+            throw new IllegalArgumentException("speaker prior has " + speaker.mean().length + " channels, not "
+                    + mean.length);
         mean = mean.clone();
         std = std.clone();
     }
 
     /** Global standardisation only. */
     public Normalization(float[] mean, float[] std) {
-        this(mean, std, false);
+        this(mean, std, false, null);
     }
 
     /** This normalisation with per-window mean removal switched on or off. */
     public Normalization withWindowMean(boolean on) {
-        return new Normalization(mean, std, on);
+        return new Normalization(mean, std, on, speaker);
+    }
+
+    /** This normalisation preceded by speaker normalisation with {@code prior} (null: none). */
+    public Normalization withSpeaker(SpeakerPrior prior) {
+        return new Normalization(mean, std, windowMean, prior);
+    }
+
+    /** True if frames are standardised per speaker first. */
+    public boolean speakerNormalised() {
+        return speaker != null;
     }
 
     /** Mean 0 and std 1 for every channel: leaves features unchanged. */
@@ -124,6 +146,16 @@ public record Normalization(float[] mean, float[] std, boolean windowMean) {
      * @throws IllegalArgumentException if a frame does not have {@link #channels()} values
      */
     public float[][] apply(float[][] frames) {
+        return apply(frames, null);
+    }
+
+    /**
+     * As {@link #apply(float[][])}, for a speaker-normalised model first standardising by {@code voice} (null: the
+     * prior). {@code voice} is ignored by a model that is not speaker-normalised.
+     */
+    public float[][] apply(float[][] frames, SpeakerStatistics.Estimate voice) {
+        SpeakerStatistics.Estimate first = speaker == null ? null : voice != null ? voice : speaker.asEstimate();
+        float[] tmp = first == null ? null : new float[mean.length];
         float[][] out = new float[frames.length][];
         for (int t = 0; t < frames.length; t++) {
             float[] f = frames[t];
@@ -133,8 +165,13 @@ public record Normalization(float[] mean, float[] std, boolean windowMean) {
             for (int c = 0; c < f.length; c++) {
                 if (!Float.isFinite(f[c]))
                     throw new IllegalArgumentException("frame " + t + " coefficient " + c + " is " + f[c]);
-                o[c] = (f[c] - mean[c]) / std[c];
             }
+            float[] x = f;
+            if (first != null) {
+                first.standardise(f, tmp);
+                x = tmp;
+            }
+            for (int c = 0; c < f.length; c++) o[c] = (x[c] - mean[c]) / std[c];
             out[t] = o;
         }
         if (windowMean && frames.length > 0) {
@@ -151,17 +188,18 @@ public record Normalization(float[] mean, float[] std, boolean windowMean) {
     @Override
     public boolean equals(Object o) {
         return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std)
-                && windowMean == other.windowMean;
+                && windowMean == other.windowMean && java.util.Objects.equals(speaker, other.speaker);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(mean) + Arrays.hashCode(std)) + Boolean.hashCode(windowMean);
+        return 31 * (31 * (31 * Arrays.hashCode(mean) + Arrays.hashCode(std)) + Boolean.hashCode(windowMean))
+                + java.util.Objects.hashCode(speaker);
     }
 
     @Override
     public String toString() {
         return "Normalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + ", windowMean="
-                + windowMean + "]";
+                + windowMean + ", speaker=" + speaker + "]";
     }
 }

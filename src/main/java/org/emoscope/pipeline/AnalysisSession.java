@@ -5,6 +5,8 @@ import org.emoscope.audio.AudioSource;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.Prediction;
+import org.emoscope.model.SpeakerPrior;
+import org.emoscope.model.SpeakerStatistics;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,7 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AnalysisSession implements AutoCloseable {
 
-    private static final Windower.WindowJob END = new Windower.WindowJob(-1, -1, 0, new float[0][], 0, 0);
+    /** A window waiting for inference, with the voice statistics as they stood when it was cut (or null). */
+    private record Queued(Windower.WindowJob job, SpeakerStatistics.Estimate voice) {
+    }
+
+    private static final Queued END = new Queued(new Windower.WindowJob(-1, -1, 0, new float[0][], 0, 0), null);
     /**
      * Most windows one network call takes. A live source that keeps up queues one window at a time, so it runs at
      * batch 1; a file, or a live source catching up, shares calls.
@@ -34,7 +40,10 @@ public final class AnalysisSession implements AutoCloseable {
     private final AudioSource source;
     private final AudioDispatcher dispatcher;
     private final AnalysisListener listener;
-    private final BlockingQueue<Windower.WindowJob> queue;
+    private final BlockingQueue<Queued> queue;
+    /** The voice heard so far, for a speaker-normalised model (capture thread only); null otherwise. */
+    private final SpeakerStatistics voice;
+    private final SpeakerPrior prior;
     private final Windower windower;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -54,12 +63,15 @@ public final class AnalysisSession implements AutoCloseable {
         // a live source drops windows beyond its capacity; a file may run ahead far enough to fill whole batches
         int capacity = source.isLive() ? s.queueCapacity() : Math.max(s.queueCapacity(), 2 * MAX_BATCH);
         this.queue = new ArrayBlockingQueue<>(capacity + 1);
+        this.prior = analyzer.model().speakerPrior();
+        this.voice = prior == null ? null : prior.newStatistics();
         double risePerFrame = AnalyzerSettings.FLOOR_RISE_DB_PER_SECOND * analyzer.model().featureConfig().hopSeconds();
         this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(), s.speechThresholdDb(),
                 s.speechMarginDb(), risePerFrame,
                 StreamingAnalyzer.silentFrame(analyzer.model().featureConfig()), new Windower.Sink() {
             @Override
             public void frame(FeatureFrame frame) {
+                if (voice != null) voice.add(frame.mfcc());
                 listener.onFrame(frame);
             }
 
@@ -123,8 +135,9 @@ public final class AnalysisSession implements AutoCloseable {
                 stopRequested.get(), failure.get() != null);
     }
 
-    private void enqueue(Windower.WindowJob job) {
+    private void enqueue(Windower.WindowJob windowJob) {
         if (stopRequested.get()) return;
+        Queued job = new Queued(windowJob, voice == null ? null : voice.estimate(prior));
         try {
             if (source.isLive()) {
                 while (!queue.offer(job)) {
@@ -174,7 +187,7 @@ public final class AnalysisSession implements AutoCloseable {
         AnalyzerSettings s = analyzer.settings();
         float[] smoothed = null;
         try {
-            List<Windower.WindowJob> batch = new ArrayList<>(MAX_BATCH);
+            List<Queued> batch = new ArrayList<>(MAX_BATCH);
             boolean ended = false;
             while (!ended) {
                 batch.clear();
@@ -187,13 +200,17 @@ public final class AnalysisSession implements AutoCloseable {
                 }
                 if (batch.isEmpty() || stopRequested.get()) continue;
                 List<float[][]> windows = new ArrayList<>(batch.size());
-                for (Windower.WindowJob job : batch) windows.add(job.frames());
+                List<SpeakerStatistics.Estimate> voices = voice == null ? null : new ArrayList<>(batch.size());
+                for (Queued q : batch) {
+                    windows.add(q.job().frames());
+                    if (voices != null) voices.add(q.voice());
+                }
                 Prediction[] predictions;
                 synchronized (model) {
-                    predictions = model.predictBatch(windows);
+                    predictions = model.predictBatch(windows, voices);
                 }
                 for (int i = 0; i < batch.size(); i++) {
-                    Windower.WindowJob job = batch.get(i);
+                    Windower.WindowJob job = batch.get(i).job();
                     Prediction p = predictions[i];
                     double fraction = job.activeFrames() / (double) job.frames().length;
                     boolean speech = fraction >= s.minSpeechFraction() && job.activeFrames() > 0;
@@ -203,8 +220,10 @@ public final class AnalysisSession implements AutoCloseable {
                     double start = job.startFrame() * hop;
                     double end = start + (job.realFrames() - 1) * hop + model.featureConfig().windowSamples()
                             / (double) model.featureConfig().sampleRate();
+                    SpeakerStatistics.Estimate v = batch.get(i).voice();
                     WindowResult r = new WindowResult(job.index(), start, end, fraction, speech, p,
-                            speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime());
+                            speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime(),
+                            v == null ? Double.NaN : v.frames() * hop);
                     windowsDone.incrementAndGet();
                     listener.onWindow(r);
                 }

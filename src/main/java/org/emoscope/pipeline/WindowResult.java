@@ -15,9 +15,12 @@ import org.emoscope.model.Prediction;
  * @param smoothed        probabilities smoothed over recent speech windows, or null when not speech
  * @param producedNanos   {@link System#nanoTime()} when the window's last frame left the feature extractor
  * @param deliveredNanos  {@link System#nanoTime()} just before listeners were called
+ * @param voiceSeconds    for a speaker-normalised model, seconds of voice the session had heard when it cut this
+ *                        window (what its speaker statistics rest on); NaN for other models
  */
 public record WindowResult(long index, double startSeconds, double endSeconds, double speechFraction, boolean speech,
-                           Prediction prediction, float[] smoothed, long producedNanos, long deliveredNanos) {
+                           Prediction prediction, float[] smoothed, long producedNanos, long deliveredNanos,
+                           double voiceSeconds) {
 
     /** The label to show: the smoothed best label, or {@link #NO_SPEECH}. */
     public String label() {

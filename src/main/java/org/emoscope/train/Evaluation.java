@@ -3,6 +3,7 @@ package org.emoscope.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.NetworkSpec;
+import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.train.augment.AugmentationPlan;
 import org.emoscope.train.corpus.LabelSet;
 import org.emoscope.train.corpus.Utterance;
@@ -19,6 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs an evaluation protocol on one corpus: trains one network per fold and pools the test predictions. Every
@@ -27,9 +32,17 @@ import java.util.TreeSet;
  */
 public final class Evaluation {
 
-    /** One fold's outcome. */
+    /**
+     * One fold's outcome.
+     *
+     * @param counts     test confusion counts [true][predicted]; a speaker-normalised model knows each test speaker's
+     *                   statistics over all of their test recordings (unlabelled)
+     * @param fileCounts for a speaker-normalised model, the same test scored one file at a time as {@code analyze}
+     *                   does (the voice estimated from that file alone, blended with the training prior); else null
+     */
     public record FoldResult(int index, List<String> testSpeakers, List<String> validationSpeakers, long[][] counts,
-                             int bestEpoch, int epochsRun, double seconds, double windowsPerSecond) {
+                             int bestEpoch, int epochsRun, double seconds, double windowsPerSecond,
+                             long[][] fileCounts) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,9 +53,21 @@ public final class Evaluation {
     private final AugmentationPlan trainingPlan;
     private final Path workDir;
     private final TrainingListener listener;
+    private final int parallelFolds;
 
     public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
                       Path workDir, TrainingListener listener) {
+        this(loader, network, settings, trainingPlan, workDir, listener, 1);
+    }
+
+    /**
+     * @param parallelFolds folds trained at once, each on its own thread (with ND4J's per-thread thread count): on a
+     *                      2-core machine two single-threaded folds finish sooner than one after the other
+     */
+    public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
+                      Path workDir, TrainingListener listener, int parallelFolds) {
+        if (parallelFolds < 1) throw new IllegalArgumentException("parallelFolds must be >= 1: " + parallelFolds);
+        this.parallelFolds = parallelFolds;
         this.loader = loader;
         this.network = network;
         this.settings = settings;
@@ -58,44 +83,118 @@ public final class Evaluation {
      */
     public List<FoldResult> speaker(List<Fold> folds, LabelSet labels, int validationSpeakers) throws IOException {
         List<FoldResult> out = new ArrayList<>();
+        List<Fold> todo = new ArrayList<>();
         for (Fold fold : folds) {
             Path done = workDir.resolve("fold-" + fold.index() + ".json");
             if (Files.isRegularFile(done)) {
-                out.add(JSON.readValue(done.toFile(), FoldResult.class));
                 listener.message("fold " + (fold.index() + 1) + "/" + folds.size() + " already done");
-                continue;
-            }
-            listener.message("fold " + (fold.index() + 1) + "/" + folds.size() + ": test speakers "
-                    + fold.testSpeakers());
-            long t0 = System.nanoTime();
-            List<Utterance> fitUtts;
-            List<Utterance> valUtts;
-            List<String> valSpeakers;
-            if (fold.trainSpeakers().size() > validationSpeakers) {
-                ValidationSplit vs = Splits.validationSpeakers(fold, validationSpeakers, settings.seed() + fold.index());
-                fitUtts = vs.fit();
-                valUtts = vs.validation();
-                valSpeakers = vs.validationSpeakers();
             } else {
-                List<List<Utterance>> parts = holdOutSentences(fold.train(), 0.15, settings.seed() + fold.index());
-                fitUtts = parts.get(0);
-                valUtts = parts.get(1);
-                valSpeakers = List.of("(15% of sentences of " + fold.trainSpeakers() + ")");
+                todo.add(fold);
             }
-            List<Item> fit = loader.load(fitUtts, labels, trainingPlan, listener::message);
-            List<Item> val = loader.load(valUtts, labels, AugmentationPlan.none(), null);
-            List<Item> test = loader.load(fold.test(), labels, AugmentationPlan.none(), null);
-            Trainer trainer = new Trainer(network, loader.cache().config(), settings, labels.labels());
-            Trainer.Result r = trainer.train(fit, val, workDir.resolve("fold-" + fold.index()), Map.of(), listener);
-            ConfusionMatrix cm = trainer.confusion(scorer(r), test);
-            listener.message("fold " + (fold.index() + 1) + ": " + cm);
-            FoldResult fr = new FoldResult(fold.index(), fold.testSpeakers(), valSpeakers, cm.counts(), r.bestEpoch(),
-                    r.history().size(), (System.nanoTime() - t0) / 1e9, r.windowsPerSecond());
-            Files.createDirectories(workDir);
-            JSON.writeValue(done.toFile(), fr);
-            out.add(fr);
         }
+        int workers = Math.min(parallelFolds, todo.size());
+        if (workers <= 1) {
+            for (Fold fold : todo) runFold(fold, folds.size(), labels, validationSpeakers, listener);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(() -> {
+                    Nd4jRuntime.applyToCurrentThread();
+                    r.run();
+                }, "emoscope-fold");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<FoldResult>> running = new ArrayList<>();
+                for (Fold fold : todo) {
+                    TrainingListener tagged = new FoldListener(listener, fold.index() + 1);
+                    running.add(pool.submit(() -> runFold(fold, folds.size(), labels, validationSpeakers, tagged)));
+                }
+                for (Future<FoldResult> f : running) f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) throw io;
+                if (c instanceof RuntimeException re) throw re;
+                throw new IOException(c.getMessage(), c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        for (Fold fold : folds) // in fold order, whichever finished first
+            out.add(JSON.readValue(workDir.resolve("fold-" + fold.index() + ".json").toFile(), FoldResult.class));
         return out;
+    }
+
+    /** Trains and tests one fold and saves its result as {@code fold-N.json}. */
+    private FoldResult runFold(Fold fold, int foldCount, LabelSet labels, int validationSpeakers,
+                               TrainingListener listener) throws IOException {
+        Path done = workDir.resolve("fold-" + fold.index() + ".json");
+        listener.message("fold " + (fold.index() + 1) + "/" + foldCount + ": test speakers "
+                + fold.testSpeakers());
+        long t0 = System.nanoTime();
+        List<Utterance> fitUtts;
+        List<Utterance> valUtts;
+        List<String> valSpeakers;
+        if (fold.trainSpeakers().size() > validationSpeakers) {
+            ValidationSplit vs = Splits.validationSpeakers(fold, validationSpeakers, settings.seed() + fold.index());
+            fitUtts = vs.fit();
+            valUtts = vs.validation();
+            valSpeakers = vs.validationSpeakers();
+        } else {
+            List<List<Utterance>> parts = holdOutSentences(fold.train(), 0.15, settings.seed() + fold.index());
+            fitUtts = parts.get(0);
+            valUtts = parts.get(1);
+            valSpeakers = List.of("(15% of sentences of " + fold.trainSpeakers() + ")");
+        }
+        List<Item> fit = loader.load(fitUtts, labels, trainingPlan, listener::message);
+        List<Item> val = loader.load(valUtts, labels, AugmentationPlan.none(), null);
+        List<Item> test = loader.load(fold.test(), labels, AugmentationPlan.none(), null);
+        Trainer trainer = new Trainer(network, loader.cache().config(), settings, labels.labels());
+        Trainer.Result r = trainer.train(fit, val, workDir.resolve("fold-" + fold.index()), Map.of(), listener);
+        UtteranceScorer scorer = scorer(r);
+        ConfusionMatrix cm = trainer.confusion(scorer, test, UtteranceScorer.Voices.SPEAKER);
+        listener.message("fold " + (fold.index() + 1) + ": " + cm);
+        long[][] fileCounts = null;
+        if (r.bundle().normalization().speakerNormalised()) {
+            ConfusionMatrix files = trainer.confusion(scorer, test, UtteranceScorer.Voices.UTTERANCE);
+            listener.message("fold " + (fold.index() + 1) + ", one file at a time: " + files);
+            fileCounts = files.counts();
+        }
+        FoldResult fr = new FoldResult(fold.index(), fold.testSpeakers(), valSpeakers, cm.counts(), r.bestEpoch(),
+                r.history().size(), (System.nanoTime() - t0) / 1e9, r.windowsPerSecond(), fileCounts);
+        Files.createDirectories(workDir);
+        JSON.writeValue(done.toFile(), fr);
+        return fr;
+    }
+
+    /**
+     * Progress of one of several folds trained at once: lines tagged with the fold, no per-batch bars (they would
+     * overwrite each other).
+     */
+    private static final class FoldListener implements TrainingListener {
+        private final TrainingListener delegate;
+        private final String tag;
+
+        FoldListener(TrainingListener delegate, int fold) {
+            this.delegate = delegate;
+            this.tag = "fold " + fold + ": ";
+        }
+
+        @Override
+        public void onEpoch(Trainer.EpochLog log, int bestEpoch, double etaSeconds) {
+            message(String.format(java.util.Locale.ROOT, "epoch %d loss %.4f val UA %.1f%% (best: epoch %d) %.0f s",
+                    log.epoch(), log.loss(), 100 * log.validationUa(), bestEpoch, log.seconds()));
+        }
+
+        @Override
+        public void message(String text) {
+            synchronized (delegate) {
+                delegate.message(text.startsWith("fold ") ? text : tag + text);
+            }
+        }
     }
 
     /**
@@ -112,11 +211,11 @@ public final class Evaluation {
         var inner = Splits.paperSplit(split.train(), 0.9, settings.seed() + 1);
         Trainer trainer = new Trainer(network, loader.cache().config(), settings, labels.labels());
         Trainer.Result r = trainer.train(inner.train(), inner.test(), workDir.resolve("paper"), Map.of(), listener);
-        ConfusionMatrix cm = trainer.confusion(scorer(r), split.test());
+        ConfusionMatrix cm = trainer.confusion(scorer(r), split.test(), UtteranceScorer.Voices.SPEAKER);
         listener.message("paper protocol: " + cm);
         FoldResult fr = new FoldResult(0, List.of("(random 20% of augmented rows)"),
                 List.of("(random 10% of training rows)"), cm.counts(), r.bestEpoch(), r.history().size(),
-                (System.nanoTime() - t0) / 1e9, r.windowsPerSecond());
+                (System.nanoTime() - t0) / 1e9, r.windowsPerSecond(), null);
         Files.createDirectories(workDir);
         JSON.writeValue(done.toFile(), fr);
         return List.of(fr);
@@ -135,6 +234,14 @@ public final class Evaluation {
 
     public static ConfusionMatrix matrix(FoldResult f, List<String> labels) {
         return ConfusionMatrix.of(labels, f.counts());
+    }
+
+    /** The folds' one-file-at-a-time confusion pooled, or null when a fold has none (not speaker-normalised). */
+    public static ConfusionMatrix pooledFiles(List<FoldResult> folds, List<String> labels) {
+        if (folds.isEmpty() || folds.stream().anyMatch(f -> f.fileCounts() == null)) return null;
+        ConfusionMatrix cm = new ConfusionMatrix(labels);
+        for (FoldResult f : folds) cm.addAll(ConfusionMatrix.of(labels, f.fileCounts()));
+        return cm;
     }
 
     /** Splits utterances by sentence (text id): about {@code fraction} of the sentences go to the second list. */
@@ -171,6 +278,14 @@ public final class Evaluation {
         for (int i = 0; i < labels.size(); i++) recall.put(labels.get(i), cm.recall(i));
         m.put("recall", recall);
         m.put("n", cm.total());
+        ConfusionMatrix files = pooledFiles(folds, labels);
+        if (files != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("wa", files.weightedAccuracy());
+            f.put("ua", files.unweightedAccuracy());
+            f.put("macro_f1", files.macroF1());
+            m.put("one_file_at_a_time", f);
+        }
         return m;
     }
 }

@@ -10,6 +10,8 @@ import org.emoscope.model.ModelBundle;
 import org.emoscope.model.ModelInput;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.model.Normalization;
+import org.emoscope.model.SpeakerPrior;
+import org.emoscope.model.SpeakerStatistics;
 import org.emoscope.pipeline.StreamingAnalyzer;
 import org.emoscope.pipeline.WindowGrid;
 import org.emoscope.train.eval.ConfusionMatrix;
@@ -83,8 +85,21 @@ public final class Trainer {
     public Result train(List<Item> fit, List<Item> validation, Path checkpoints, Map<String, Object> metadata,
                         TrainingListener listener) throws IOException {
         if (fit.isEmpty()) throw new IllegalArgumentException("nothing to train on");
-        Normalization norm = Normalization.fit(fit.stream().map(Item::frames).toList())
-                .withWindowMean(settings.windowMean());
+        List<SpeakerStatistics.Estimate> fitVoices = null;
+        List<SpeakerStatistics.Estimate> fileVoices = null;
+        Normalization norm;
+        if (settings.speakerNorm()) {
+            double gate = SpeakerPrior.gateFor(features);
+            Map<String, SpeakerStatistics.Estimate> speakers = SpeakerNormalizer.estimates(fit, gate);
+            fitVoices = SpeakerNormalizer.voices(fit, speakers);
+            SpeakerPrior prior = SpeakerPrior.average(List.copyOf(speakers.values()), gate,
+                    SpeakerPrior.DEFAULT_PRIOR_FRAMES);
+            norm = Normalization.fit(SpeakerNormalizer.normalisedFrames(fit, fitVoices)).withSpeaker(prior);
+            if (settings.voiceMix() > 0) fileVoices = SpeakerNormalizer.fileVoices(fit, prior);
+        } else {
+            norm = Normalization.fit(fit.stream().map(Item::frames).toList());
+        }
+        norm = norm.withWindowMean(settings.windowMean());
         int windowFrames = features.framesFor(settings.windowSeconds());
         float[] silence = StreamingAnalyzer.silentFrame(features);
         String fingerprint = fingerprint(fit, validation);
@@ -120,15 +135,20 @@ public final class Trainer {
                 int from = b * settings.batchSize();
                 int to = Math.min(order.length, from + settings.batchSize());
                 List<float[][]> windows = new ArrayList<>(to - from);
+                List<SpeakerStatistics.Estimate> voices = fitVoices == null ? null : new ArrayList<>(to - from);
                 INDArray y = Nd4j.zeros(to - from, labels.size());
                 for (int i = from; i < to; i++) {
                     Item item = fit.get(order[i]);
                     int maxStart = Math.max(0, item.frames().length - windowFrames);
                     int start = maxStart == 0 ? 0 : rnd.nextInt(maxStart + 1);
                     windows.add(WindowGrid.cut(item.frames(), start, windowFrames, silence));
+                    if (voices != null) {
+                        boolean asOneFile = fileVoices != null && rnd.nextDouble() < settings.voiceMix();
+                        voices.add((asOneFile ? fileVoices : fitVoices).get(order[i]));
+                    }
                     y.putScalar(i - from, item.label(), 1.0);
                 }
-                INDArray x = ModelInput.batch(windows, norm, model.minFrames());
+                INDArray x = ModelInput.batch(windows, norm, model.minFrames(), voices);
                 if (settings.maskWindows()) mask(x, rnd);
                 if (settings.mixupAlpha() > 0) {
                     INDArray[] mixed = mixup(x, y, settings.mixupAlpha(), rnd);
@@ -179,6 +199,12 @@ public final class Trainer {
         meta.put("training_items", fit.size());
         meta.put("validation_items", validation.size());
         meta.put("settings", settings.toString());
+        if (norm.speakerNormalised()) {
+            long priorSeconds = Math.round(norm.speaker().priorFrames() * features.hopSeconds());
+            meta.put("voice_adaptation", "speaker-normalised: a session starts from the average training speaker and "
+                    + "adapts to the voice it hears; after " + priorSeconds
+                    + " s of speech the voice weighs as much as the prior");
+        }
         ModelBundle bundle = new ModelBundle(net, spec, labels, features, norm, meta, false);
         return new Result(bundle, state.bestEpoch, state.bestScore, List.copyOf(state.history), state.trainSeconds,
                 state.windowsSeen);
@@ -264,9 +290,14 @@ public final class Trainer {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** Confusion matrix of utterance-level predictions on {@code items}. */
+    /** Confusion matrix of utterance-level predictions on {@code items}, each speaker's voice over their items. */
     public ConfusionMatrix confusion(UtteranceScorer scorer, List<Item> items) {
-        int[] predicted = scorer.predict(items);
+        return confusion(scorer, items, UtteranceScorer.Voices.SPEAKER);
+    }
+
+    /** Confusion matrix of utterance-level predictions on {@code items}. */
+    public ConfusionMatrix confusion(UtteranceScorer scorer, List<Item> items, UtteranceScorer.Voices voices) {
+        int[] predicted = scorer.predict(items, voices);
         ConfusionMatrix cm = new ConfusionMatrix(labels);
         for (int i = 0; i < items.size(); i++) cm.add(items.get(i).label(), predicted[i]);
         return cm;
@@ -358,7 +389,10 @@ public final class Trainer {
                 .append(settings.evalHopSeconds()).append('|').append(settings.samplesPerItem()).append('|')
                 .append(settings.balanceClasses()).append('|').append(settings.seed()).append('|')
                 .append(settings.windowMean()).append('|').append(settings.maskWindows());
-        if (settings.mixupAlpha() > 0) b.append("|mixup").append(settings.mixupAlpha()); // old checkpoints still match
+        // options added later only when on, so that older checkpoints still match
+        if (settings.mixupAlpha() > 0) b.append("|mixup").append(settings.mixupAlpha());
+        if (settings.speakerNorm()) b.append("|speakernorm");
+        if (settings.voiceMix() > 0) b.append("|voicemix").append(settings.voiceMix());
         for (List<Item> items : List.of(fit, validation)) {
             b.append('|').append(items.size());
             for (Item i : items) b.append(i.utterance().file().getFileName()).append(i.augmentation()).append(i.label());

@@ -17,13 +17,20 @@ package org.emoscope.train;
  *                       two random stretches of up to 0.2 s and two random bands of up to 6 coefficients
  * @param mixupAlpha     mixup (Zhang et al., 2018): each batch is blended with a shuffled copy of itself, windows
  *                       and one-hot labels alike, by a weight drawn from Beta(alpha, alpha); 0 turns it off
+ * @param speakerNorm    standardise every speaker's features by that speaker's own statistics before the global
+ *                       normalisation ({@link SpeakerNormalizer}); test speakers use their own unlabelled recordings
+ * @param voiceMix       with {@code speakerNorm}, the fraction of training windows normalised as {@code analyze} sees
+ *                       one file (the recording's own statistics blended with the average training speaker) instead
+ *                       of with their speaker's full statistics, so the model also learns to work before it has
+ *                       heard much of a voice; 0 turns it off
  */
 public record TrainingSettings(int maxEpochs, int patience, int batchSize, double windowSeconds,
                                double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed,
-                               boolean windowMean, boolean maskWindows, double mixupAlpha) {
+                               boolean windowMean, boolean maskWindows, double mixupAlpha,
+                               boolean speakerNorm, double voiceMix) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false, 0);
+        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false, 0, true, 0);
     }
 
     public TrainingSettings {
@@ -32,42 +39,58 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
         if (samplesPerItem < 1) throw new IllegalArgumentException("samplesPerItem must be >= 1");
         if (!(windowSeconds > 0) || !(evalHopSeconds > 0)) throw new IllegalArgumentException("bad window/hop");
+        if (!(voiceMix >= 0 && voiceMix <= 1)) throw new IllegalArgumentException("voiceMix must be in [0, 1]: " + voiceMix);
         if (!(mixupAlpha >= 0 && Double.isFinite(mixupAlpha)))
             throw new IllegalArgumentException("mixupAlpha must be >= 0: " + mixupAlpha);
     }
 
     public TrainingSettings withEpochs(int epochs, int patience) {
         return new TrainingSettings(epochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
     }
 
     public TrainingSettings withBatch(int batchSize) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
     }
 
     public TrainingSettings withWindowMean(boolean on) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, on, maskWindows, mixupAlpha);
+                balanceClasses, seed, on, maskWindows, mixupAlpha, speakerNorm, voiceMix);
     }
 
     public TrainingSettings withMasking(boolean on) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, on, mixupAlpha);
+                balanceClasses, seed, windowMean, on, mixupAlpha, speakerNorm, voiceMix);
     }
 
     public TrainingSettings withSeed(long seed) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
     }
 
     public TrainingSettings withMixup(double alpha) {
         return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, alpha);
+                balanceClasses, seed, windowMean, maskWindows, alpha, speakerNorm, voiceMix);
     }
 
     public TrainingSettings withWindowSeconds(double seconds) {
         return new TrainingSettings(maxEpochs, patience, batchSize, seconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha);
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+    }
+
+    public TrainingSettings withSpeakerNorm(boolean on) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, on, voiceMix);
+    }
+
+    public TrainingSettings withSamplesPerItem(int n) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, n,
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+    }
+
+    public TrainingSettings withVoiceMix(double fraction) {
+        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
+                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, fraction);
     }
 }

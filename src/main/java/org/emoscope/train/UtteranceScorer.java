@@ -2,6 +2,8 @@ package org.emoscope.train;
 
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Prediction;
+import org.emoscope.model.SpeakerPrior;
+import org.emoscope.model.SpeakerStatistics;
 import org.emoscope.pipeline.StreamingAnalyzer;
 import org.emoscope.pipeline.WindowGrid;
 
@@ -11,8 +13,21 @@ import java.util.List;
 /**
  * Scores whole utterances the way file mode does: windows on the analyzer's grid ({@link WindowGrid}), the model
  * on each, and the mean of their probabilities. Windows of many utterances share network calls for speed.
+ *
+ * <p>A speaker-normalised model needs each utterance's voice statistics; {@link Voices} says where they come from.
  */
 public final class UtteranceScorer {
+
+    /** Where a speaker-normalised model's voice statistics come from (ignored by other models). */
+    public enum Voices {
+        /** Each speaker's statistics over all of that speaker's items being scored (unlabelled). */
+        SPEAKER,
+        /**
+         * Each utterance's own frames blended with the training prior, as {@code analyze} and the app do for one
+         * file: nothing is known of the speaker beyond the recording itself.
+         */
+        UTTERANCE
+    }
 
     private static final int BATCH = 64;
 
@@ -30,20 +45,39 @@ public final class UtteranceScorer {
 
     /** Mean window probabilities of each item, in order: [items][labels]. */
     public float[][] probabilities(List<Item> items) {
+        return probabilities(items, Voices.SPEAKER);
+    }
+
+    /** Mean window probabilities of each item, in order: [items][labels], with voices from {@code voices}. */
+    public float[][] probabilities(List<Item> items, Voices voices) {
         int k = model.labels().size();
         double[][] sums = new double[items.size()][k];
         int[] counts = new int[items.size()];
+        SpeakerPrior prior = model.speakerPrior();
+        List<SpeakerStatistics.Estimate> speakerVoices = prior != null && voices == Voices.SPEAKER && !items.isEmpty()
+                ? SpeakerNormalizer.voices(items, SpeakerNormalizer.estimates(items, prior.gateC0())) : null;
         List<float[][]> batch = new ArrayList<>(BATCH);
         List<Integer> owners = new ArrayList<>(BATCH);
+        List<SpeakerStatistics.Estimate> batchVoices = prior == null ? null : new ArrayList<>(BATCH);
         for (int i = 0; i < items.size(); i++) {
             float[][] frames = items.get(i).frames();
+            // one file at a time: the voice so far, as a session has it when it cuts each window
+            SpeakerStatistics heard = prior != null && voices == Voices.UTTERANCE ? prior.newStatistics() : null;
+            int added = 0;
             for (int start : WindowGrid.starts(frames.length, windowFrames, hopFrames)) {
                 batch.add(WindowGrid.cut(frames, start, windowFrames, silence));
                 owners.add(i);
-                if (batch.size() == BATCH) flush(batch, owners, sums, counts);
+                if (heard != null) {
+                    int end = Math.min(frames.length, start + windowFrames);
+                    while (added < end) heard.add(frames[added++]);
+                    batchVoices.add(heard.estimate(prior));
+                } else if (batchVoices != null) {
+                    batchVoices.add(speakerVoices.get(i));
+                }
+                if (batch.size() == BATCH) flush(batch, owners, batchVoices, sums, counts);
             }
         }
-        flush(batch, owners, sums, counts);
+        flush(batch, owners, batchVoices, sums, counts);
         float[][] out = new float[items.size()][k];
         for (int i = 0; i < items.size(); i++)
             for (int c = 0; c < k; c++) out[i][c] = counts[i] == 0 ? 1f / k : (float) (sums[i][c] / counts[i]);
@@ -52,7 +86,12 @@ public final class UtteranceScorer {
 
     /** The best class of each item. */
     public int[] predict(List<Item> items) {
-        float[][] p = probabilities(items);
+        return predict(items, Voices.SPEAKER);
+    }
+
+    /** The best class of each item, with voices from {@code voices}. */
+    public int[] predict(List<Item> items, Voices voices) {
+        float[][] p = probabilities(items, voices);
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             int best = 0;
@@ -62,9 +101,10 @@ public final class UtteranceScorer {
         return out;
     }
 
-    private void flush(List<float[][]> batch, List<Integer> owners, double[][] sums, int[] counts) {
+    private void flush(List<float[][]> batch, List<Integer> owners, List<SpeakerStatistics.Estimate> voices,
+                       double[][] sums, int[] counts) {
         if (batch.isEmpty()) return;
-        Prediction[] ps = model.predictBatch(batch);
+        Prediction[] ps = model.predictBatch(batch, voices);
         for (int j = 0; j < ps.length; j++) {
             int owner = owners.get(j);
             float[] p = ps[j].probabilities();
@@ -73,5 +113,6 @@ public final class UtteranceScorer {
         }
         batch.clear();
         owners.clear();
+        if (voices != null) voices.clear();
     }
 }

@@ -97,6 +97,26 @@ class ModelBundleTest {
     }
 
     @Test
+    void aSpeakerNormalisedBundleKeepsItsPrior() throws Exception {
+        float[] m = new float[40];
+        float[] sd = new float[40];
+        for (int c = 0; c < 40; c++) {
+            m[c] = c - 20;
+            sd[c] = 2 + c * 0.05f;
+        }
+        SpeakerPrior prior = new SpeakerPrior(m, sd, 240, 1000);
+        ModelBundle b = new ModelBundle(original.network(), original.spec(), LABELS, original.featureConfig(),
+                original.normalization().withSpeaker(prior), Map.of(), false);
+        Path file = dir.resolve("speaker.emo");
+        b.save(file);
+        ModelBundle loaded = ModelBundle.load(file);
+        assertEquals(b.normalization(), loaded.normalization());
+        assertTrue(new EmotionModel(loaded).speakerNormalised());
+        assertEquals(prior, new EmotionModel(loaded).speakerPrior());
+        assertFalse(new EmotionModel(ModelBundle.load(valid)).speakerNormalised(), "older bundles: none");
+    }
+
+    @Test
     void manifestIsReadableJsonWithTheModelChecksum() throws Exception {
         ObjectNode manifest = manifest(valid);
         assertEquals(1, manifest.get("formatVersion").asInt());

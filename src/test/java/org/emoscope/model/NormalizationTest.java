@@ -86,7 +86,7 @@ class NormalizationTest {
 
     @Test
     void windowMeanCentresEachChannelOverTheWindow() {
-        Normalization n = new Normalization(new float[] {1, 0}, new float[] {2, 1}, true);
+        Normalization n = new Normalization(new float[] {1, 0}, new float[] {2, 1}).withWindowMean(true);
         float[][] out = n.apply(new float[][] {{3, 2}, {7, 4}, {5, 9}});
         // standardised: channel 0 -> 1, 3, 2 (mean 2); channel 1 -> 2, 4, 9 (mean 5)
         assertArrayEquals(new float[] {-1, -3}, out[0], 1e-6f);

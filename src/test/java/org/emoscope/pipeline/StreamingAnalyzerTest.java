@@ -6,6 +6,8 @@ import org.emoscope.audio.AudioSource;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.ModelBundle;
+import org.emoscope.model.SpeakerPrior;
+import org.emoscope.model.SpeakerStatistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,10 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,7 +46,7 @@ class StreamingAnalyzerTest {
     }
 
     /** Collects everything a session reports. */
-    static final class Recorder implements AnalysisListener {
+    static class Recorder implements AnalysisListener {
         final List<WindowResult> windows = new CopyOnWriteArrayList<>();
         final List<Exception> errors = new CopyOnWriteArrayList<>();
         final List<String> threads = Collections.synchronizedList(new ArrayList<>());
@@ -102,6 +106,45 @@ class StreamingAnalyzerTest {
         assertFalse(r.stats.stopped());
         assertEquals(0, r.stats.droppedWindows());
         assertTrue(r.errors.isEmpty());
+    }
+
+    @Test
+    void aSpeakerNormalisedModelSeesEachWindowWithTheVoiceHeardUpToIt() throws Exception {
+        ModelBundle plain = ModelBundle.untrained(List.of("neutral", "happy", "sad", "angry"), FeatureConfig.defaults());
+        float[] mean = new float[40];
+        float[] std = new float[40];
+        for (int c = 0; c < 40; c++) {
+            mean[c] = c == 0 ? -400 : 3;
+            std[c] = 5;
+        }
+        SpeakerPrior prior = new SpeakerPrior(mean, std, SpeakerPrior.gateFor(FeatureConfig.defaults()), 100);
+        EmotionModel adaptive = new EmotionModel(new ModelBundle(plain.network(), plain.spec(), plain.labels(),
+                plain.featureConfig(), plain.normalization().withSpeaker(prior), Map.of(), true));
+        List<float[]> heardFrames = new CopyOnWriteArrayList<>();
+        Recorder r = new Recorder() {
+            @Override
+            public void onFrame(FeatureFrame frame) {
+                heardFrames.add(frame.mfcc());
+                super.onFrame(frame);
+            }
+        };
+        StreamingAnalyzer analyzer = new StreamingAnalyzer(adaptive, AnalyzerSettings.defaults());
+        int length = analyzer.windowFrames();
+        AnalysisSession s = analyzer.start(new ArrayAudioSource(TestAudio.voiced(3.0, RATE, 1), RATE, "voice"), r);
+        assertTrue(s.awaitCompletion(30, TimeUnit.SECONDS));
+        assertEquals(5, r.windows.size());
+        SpeakerStatistics heard = prior.newStatistics();
+        int added = 0;
+        for (WindowResult w : r.windows) {
+            int start = (int) w.index() * analyzer.hopFrames();
+            while (added < start + length) heard.add(heardFrames.get(added++));
+            float[][] window = heardFrames.subList(start, start + length).toArray(new float[0][]);
+            float[] expected = adaptive.predictBatch(List.<float[][]>of(window), heard.estimate(prior))[0].probabilities();
+            assertArrayEquals(expected, w.prediction().probabilities(), 1e-6f, "window " + w.index());
+            float[] withPrior = adaptive.predict(window).probabilities();
+            assertFalse(java.util.Arrays.equals(withPrior, w.prediction().probabilities()),
+                    "the voice heard, not the prior alone");
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ class EvaluationReportTest {
     private static EvaluationReport.Run run(Protocol p, long correct) {
         long[][] counts = {{correct, 10 - correct}, {0, 10}};
         Evaluation.FoldResult fold = new Evaluation.FoldResult(0, List.of("x:1"), List.of("x:2"), counts, 3, 5, 60,
-                100);
+                100, null);
         return new EvaluationReport.Run("emovo", "EMOVO", p, List.of("a", "b"), List.of(fold), 20, 2, 75,
                 "2026-11-24", "bin/emoscope evaluate --corpus emovo --protocol " + p.id(), Map.of("k", "v"));
     }
@@ -41,5 +41,39 @@ class EvaluationReportTest {
         assertTrue(text.contains("| SAVEE | no data available here"), text);
         assertTrue(text.contains("| CREMA-D | no data available here"), text);
         assertTrue(text.contains("96.39"), "the paper's EMOVO claim sits beside our rows");
+    }
+
+    @Test
+    void aSpeakerNormalisedRunAlsoReportsOneFileAtATime(@TempDir Path dir) throws Exception {
+        long[][] counts = {{8, 2}, {1, 9}};
+        long[][] files = {{6, 4}, {3, 7}};
+        Evaluation.FoldResult fold = new Evaluation.FoldResult(0, List.of("x:1"), List.of("x:2"), counts, 3, 5, 60,
+                100, files);
+        EvaluationReport.Run run = new EvaluationReport.Run("emovo", "EMOVO", Protocol.SPEAKER, List.of("a", "b"),
+                List.of(fold), 20, 2, 75, "2026-11-24", "bin/emoscope evaluate --corpus emovo --speaker-norm",
+                Map.of());
+        String md = EvaluationReport.write(run, dir);
+        assertTrue(md.contains("| 85.00% | 85.00% |"), md);
+        assertTrue(md.contains("one file at a time") && md.contains("WA 65.00%, UA 65.00%"), md);
+        String json = Files.readString(dir.resolve("emovo-speaker.json"));
+        assertTrue(json.contains("\"one_file_at_a_time\"") && json.contains("\"fileCounts\""), json);
+        assertEquals(null, Evaluation.pooledFiles(List.of(fold, new Evaluation.FoldResult(1, List.of("x:3"),
+                List.of("x:2"), counts, 3, 5, 60, 100, null)), List.of("a", "b")), "a fold without them: none");
+    }
+
+    @Test
+    void rowsOfTheOlderNarrowerTableAreWidenedNotLost(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.md");
+        Files.writeString(results, "# Evaluation results\n\n<!-- results:start -->\n"
+                + "| corpus | protocol | classes | WA % | UA % | macro-F1 % | paper claim % | folds | time | date | command |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n"
+                + "| TESS | paper | 7 | 99.52 | 99.52 | 99.52 | 99.82 | 1 | 4 min 50 s | 2026-11-22 | `bin/emoscope x` |\n"
+                + "<!-- results:end -->\n");
+        EvaluationReport.updateTable(run(Protocol.SPEAKER, 5), results);
+        String text = Files.readString(results);
+        String tess = text.lines().filter(l -> l.startsWith("| TESS |")).findFirst().orElseThrow();
+        assertEquals("| TESS | paper | 7 | 99.52 | 99.52 | 99.52 | - | 99.82 | 1 | 4 min 50 s | 2026-11-22 | `bin/emoscope x` |",
+                tess);
+        assertTrue(text.contains("| EMOVO | speaker |"), text);
     }
 }

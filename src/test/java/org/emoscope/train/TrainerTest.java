@@ -1,6 +1,8 @@
 package org.emoscope.train;
 
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.SpeakerPrior;
+import org.emoscope.model.SpeakerStatistics;
 import org.emoscope.model.ModelBundle;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.corpus.Emotion;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(120)
@@ -46,7 +49,7 @@ class TrainerTest {
     }
 
     private static TrainingSettings settings(int epochs) {
-        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0);
+        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0, false, 0);
     }
 
     @Test
@@ -89,6 +92,66 @@ class TrainerTest {
                 0.2), val);
         assertTrue(cm.unweightedAccuracy() >= 0.9, "masking blanks parts of windows, not the whole signal: " + cm);
         assertTrue(r.bundle().metadata().get("settings").toString().contains("maskWindows=true"));
+    }
+
+    /** {@code items} as spoken by a voice that shifts coefficients 2-6 up by 3 and 20-24 down by 3 in every frame. */
+    private static List<Item> shiftedVoice(List<Item> items) {
+        List<Item> out = new ArrayList<>();
+        for (Item i : items) {
+            float[][] frames = new float[i.frames().length][];
+            for (int t = 0; t < frames.length; t++) {
+                frames[t] = i.frames()[t].clone();
+                for (int c = 0; c < 5; c++) {
+                    frames[t][2 + c] += 3f;
+                    frames[t][20 + c] -= 3f;
+                }
+            }
+            out.add(new Item(i.utterance(), i.augmentation(), i.label(), frames));
+        }
+        return out;
+    }
+
+    @Test
+    void speakerNormalisationRemovesWhatIsConstantAboutAVoice() throws Exception {
+        List<Item> fit = items(48, 1, "a");
+        List<Item> shifted = shiftedVoice(items(16, 2, "b"));
+        // the shift makes voice b's "angry" look like voice a's "neutral": a plain model cannot tell them apart
+        Trainer plain = new Trainer(TINY, FeatureConfig.defaults(), settings(4), LABELS);
+        Trainer.Result p = plain.train(fit, items(16, 3, "c"), null, Map.of(), TrainingListener.NONE);
+        assertFalse(p.bundle().normalization().speakerNormalised());
+        ConfusionMatrix before = plain.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(p.bundle()),
+                0.4, 0.2), shifted);
+        assertTrue(before.unweightedAccuracy() <= 0.75, "a plain model is fooled by the voice: " + before);
+
+        Trainer normalised = new Trainer(TINY, FeatureConfig.defaults(), settings(4).withSpeakerNorm(true), LABELS);
+        Trainer.Result r = normalised.train(fit, items(16, 3, "c"), null, Map.of(), TrainingListener.NONE);
+        assertTrue(r.bundle().normalization().speakerNormalised());
+        UtteranceScorer scorer = new UtteranceScorer(new org.emoscope.model.EmotionModel(r.bundle()), 0.4, 0.2);
+        ConfusionMatrix after = normalised.confusion(scorer, shifted, UtteranceScorer.Voices.SPEAKER);
+        assertTrue(after.unweightedAccuracy() >= 0.9, "each voice measured against itself: " + after);
+    }
+
+    @Test
+    void voiceMixTrainsOnOneFileEstimatesTooAndStillLearns() throws Exception {
+        List<Item> fit = items(48, 1, "a");
+        List<Item> val = items(16, 2, "b");
+        List<SpeakerStatistics.Estimate> files = SpeakerNormalizer.fileVoices(fit,
+                new SpeakerPrior(new float[40], ones(40), 240, 1000));
+        assertEquals(fit.size(), files.size());
+        assertTrue(files.get(0).frames() == fit.get(0).frames().length, "every frame of a steady item counts");
+        Trainer t = new Trainer(TINY, FeatureConfig.defaults(),
+                settings(4).withSpeakerNorm(true).withVoiceMix(0.5), LABELS);
+        Trainer.Result r = t.train(fit, val, null, Map.of(), TrainingListener.NONE);
+        ConfusionMatrix cm = t.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(r.bundle()), 0.4,
+                0.2), val, UtteranceScorer.Voices.UTTERANCE);
+        assertTrue(cm.unweightedAccuracy() >= 0.9, "one file at a time: " + cm);
+        assertTrue(r.bundle().metadata().get("settings").toString().contains("voiceMix=0.5"));
+    }
+
+    private static float[] ones(int n) {
+        float[] x = new float[n];
+        java.util.Arrays.fill(x, 1f);
+        return x;
     }
 
     @Test

@@ -86,7 +86,10 @@ public final class LivePage {
         status.setId("live-status");
         status.getStyleClass().add("muted");
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(vm), vm.state(), vm.source(),
-                d.windows(), d.speechWindows()));
+                d.windows(), d.speechWindows(), d.voiceSeconds()));
+        status.setTooltip(new javafx.scene.control.Tooltip("A speaker-normalised model adapts to the voice it hears: "
+                + "it starts from its average training speaker and trusts the voice more with every second of "
+                + "speech. Stop and start again for a new speaker."));
         Circle onAir = new Circle(5);
         onAir.getStyleClass().add("on-air");
         onAir.visibleProperty().bind(vm.state().isEqualTo(LiveState.RUNNING));
@@ -196,8 +199,10 @@ public final class LivePage {
             case IDLE -> d.windows().get() == 0 ? "Stopped" : String.format(Locale.ROOT, "Stopped · %d windows analysed",
                     d.windows().get());
             case STARTING -> "Opening the microphone…";
-            case RUNNING -> String.format(Locale.ROOT, "Listening to %s · %d windows, %d with speech", vm.source().get(),
-                    d.windows().get(), d.speechWindows().get());
+            case RUNNING -> String.format(Locale.ROOT, "Listening to %s · %d windows, %d with speech%s",
+                    vm.source().get(), d.windows().get(), d.speechWindows().get(),
+                    Double.isNaN(d.voiceSeconds().get()) ? ""
+                            : String.format(Locale.ROOT, " · adapted to %.0f s of voice", d.voiceSeconds().get()));
             case WAITING_FOR_DEVICE -> "Waiting for a microphone";
         };
     }

@@ -43,6 +43,8 @@ public final class LiveDisplay {
     private final DoubleProperty confidence = new SimpleDoubleProperty();
     private final IntegerProperty windows = new SimpleIntegerProperty();
     private final IntegerProperty speechWindows = new SimpleIntegerProperty();
+    /** Seconds of voice a speaker-normalised model has adapted to; NaN for other models or before any window. */
+    private final DoubleProperty voiceSeconds = new SimpleDoubleProperty(Double.NaN);
     private final LongProperty frames = new SimpleLongProperty();
     private final IntegerProperty historyVersion = new SimpleIntegerProperty();
     private final SpectrogramRing spectrogram = new SpectrogramRing(SPECTROGRAM_SECONDS * 100);
@@ -63,6 +65,7 @@ public final class LiveDisplay {
         confidence.set(0);
         windows.set(0);
         speechWindows.set(0);
+        voiceSeconds.set(Double.NaN);
         frames.set(0);
         historyVersion.set(historyVersion.get() + 1);
     }
@@ -88,6 +91,7 @@ public final class LiveDisplay {
 
     void window(WindowResult w) {
         windows.set(windows.get() + 1);
+        voiceSeconds.set(w.voiceSeconds());
         recent.addLast(w);
         while (recent.size() > 1 && recent.peekFirst().endSeconds() < w.endSeconds() - TIMELINE_SECONDS)
             recent.pollFirst();
@@ -154,6 +158,11 @@ public final class LiveDisplay {
 
     public IntegerProperty windows() {
         return windows;
+    }
+
+    /** Seconds of voice the model has adapted to (speaker-normalised models), else NaN. */
+    public DoubleProperty voiceSeconds() {
+        return voiceSeconds;
     }
 
     public IntegerProperty speechWindows() {
