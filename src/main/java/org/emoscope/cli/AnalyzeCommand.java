@@ -44,6 +44,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Time between windows (default: ${DEFAULT-VALUE} s).")
     double hop;
 
+    @Option(names = "--one-speaker", description = "All files are one speaker: a speaker-normalised model carries "
+            + "what it learns of the voice from each file to the next (more accurate for many short files).")
+    boolean oneSpeaker;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -63,7 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("emoscope analyze: " + e.getMessage());
             return 2;
         }
-        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, settings));
+        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, settings), oneSpeaker);
         String modelName = model.untrained() ? "untrained" : bundle.getFileName().toString();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         ResultWriter writer = format == Format.csv ? new CsvResultWriter(out, model.labels())

@@ -161,16 +161,15 @@ public record Normalization(float[] mean, float[] std, boolean windowMean, Speak
             float[] f = frames[t];
             if (f.length != mean.length)
                 throw new IllegalArgumentException("frame " + t + " has " + f.length + " channels, expected " + mean.length);
-            float[] o = new float[f.length];
-            for (int c = 0; c < f.length; c++) {
+            for (int c = 0; c < f.length; c++)
                 if (!Float.isFinite(f[c]))
                     throw new IllegalArgumentException("frame " + t + " coefficient " + c + " is " + f[c]);
-            }
             float[] x = f;
             if (first != null) {
                 first.standardise(f, tmp);
                 x = tmp;
             }
+            float[] o = new float[f.length];
             for (int c = 0; c < f.length; c++) o[c] = (x[c] - mean[c]) / std[c];
             out[t] = o;
         }

@@ -36,7 +36,7 @@ public final class SpeakerStatistics {
         }
 
         /** {@code (x[c] - mean[c]) / std[c]} for one frame, into {@code out}. */
-        void standardise(float[] x, float[] out) {
+        public void standardise(float[] x, float[] out) {
             for (int c = 0; c < x.length; c++) out[c] = (x[c] - mean[c]) / std[c];
         }
 

@@ -54,7 +54,7 @@ public final class AnalysisSession implements AutoCloseable {
     private final Thread inferenceThread;
 
     AnalysisSession(StreamingAnalyzer analyzer, AudioSource source, AudioDispatcher dispatcher,
-                    AnalysisListener listener) {
+                    AnalysisListener listener, SpeakerStatistics sharedVoice) {
         this.analyzer = analyzer;
         this.source = source;
         this.dispatcher = dispatcher;
@@ -64,7 +64,7 @@ public final class AnalysisSession implements AutoCloseable {
         int capacity = source.isLive() ? s.queueCapacity() : Math.max(s.queueCapacity(), 2 * MAX_BATCH);
         this.queue = new ArrayBlockingQueue<>(capacity + 1);
         this.prior = analyzer.model().speakerPrior();
-        this.voice = prior == null ? null : prior.newStatistics();
+        this.voice = prior == null ? null : sharedVoice != null ? sharedVoice : prior.newStatistics();
         double risePerFrame = AnalyzerSettings.FLOOR_RISE_DB_PER_SECOND * analyzer.model().featureConfig().hopSeconds();
         this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(), s.speechThresholdDb(),
                 s.speechMarginDb(), risePerFrame,

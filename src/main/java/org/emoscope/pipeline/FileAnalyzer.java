@@ -4,6 +4,8 @@ import org.emoscope.audio.AudioDecodeException;
 import org.emoscope.audio.AudioSource;
 import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.audio.FileAudioSource;
+import org.emoscope.model.SpeakerPrior;
+import org.emoscope.model.SpeakerStatistics;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,9 +19,22 @@ import java.util.function.DoubleConsumer;
 public final class FileAnalyzer {
 
     private final StreamingAnalyzer analyzer;
+    /** The one voice all files share, for a speaker-normalised model analysing one speaker's files; else null. */
+    private final SpeakerStatistics sharedVoice;
 
+    /** Each file is a voice of its own. */
     public FileAnalyzer(StreamingAnalyzer analyzer) {
+        this(analyzer, false);
+    }
+
+    /**
+     * @param oneSpeaker all files analysed by this analyzer are one speaker: what a speaker-normalised model learns
+     *                   of the voice in one file carries over to the next (files must then be analysed one at a time)
+     */
+    public FileAnalyzer(StreamingAnalyzer analyzer, boolean oneSpeaker) {
         this.analyzer = analyzer;
+        SpeakerPrior prior = analyzer.model().speakerPrior();
+        this.sharedVoice = oneSpeaker && prior != null ? prior.newStatistics() : null;
     }
 
     /** Analyses {@code file}, blocking the calling thread until done. */
@@ -60,7 +75,7 @@ public final class FileAnalyzer {
                 if (length > 0) progress.accept(Math.min(1.0, result.endSeconds() * source.sampleRate() / length));
             }
         };
-        AnalysisSession session = analyzer.start(source, collector);
+        AnalysisSession session = analyzer.start(source, collector, sharedVoice);
         try {
             session.awaitCompletion();
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.Mfcc;
 import org.emoscope.features.MfccProcessor;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.SpeakerStatistics;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
  * The one analysis pipeline, for microphones and files alike:
  * {@link AudioSource} -> TarsosDSP {@link AudioDispatcher} (one 25 ms window every 10 ms) -> level meter and
  * {@link MfccProcessor} -> sliding window of MFCC frames (default 2 s every 250 ms) -> {@link EmotionModel} ->
- * speech gating and smoothing -> {@link AnalysisListener}s.
+ * speech gating and smoothing -> {@link AnalysisListener}s. For a speaker-normalised model the session also keeps
+ * the statistics of the voice it hears ({@link SpeakerStatistics}) and hands each window's estimate to the model.
  *
  * <p>Each session runs two threads of its own: capture (reading and features) and inference, joined by a bounded
  * queue, so a slow model never stalls a microphone. A live source drops the oldest pending window when the queue
@@ -71,13 +73,22 @@ public final class StreamingAnalyzer {
      * @throws IllegalArgumentException if the source's sample rate is not the model's
      */
     public AnalysisSession start(AudioSource source, AnalysisListener listener) {
+        return start(source, listener, null);
+    }
+
+    /**
+     * As {@link #start(AudioSource, AnalysisListener)}, for a speaker-normalised model adding what it hears to
+     * {@code voice}, statistics that an earlier session of the same speaker may have begun (null: a fresh voice).
+     * Only one session at a time may use {@code voice}.
+     */
+    public AnalysisSession start(AudioSource source, AnalysisListener listener, SpeakerStatistics voice) {
         FeatureConfig fc = model.featureConfig();
         if (source.sampleRate() != fc.sampleRate())
             throw new IllegalArgumentException(source.description() + " delivers " + source.sampleRate()
                     + " Hz but the model expects " + fc.sampleRate() + " Hz");
         FailureMemory remembering = new FailureMemory(source);
         AudioDispatcher dispatcher = FeatureDispatchers.create(remembering, fc);
-        AnalysisSession session = new AnalysisSession(this, remembering, dispatcher, listener);
+        AnalysisSession session = new AnalysisSession(this, remembering, dispatcher, listener, voice);
         dispatcher.addAudioProcessor(new LevelMeter(session.windower()));
         dispatcher.addAudioProcessor(new MfccProcessor(fc, session.windower()));
         session.begin();

@@ -152,8 +152,14 @@ public final class Evaluation {
         List<Item> fit = loader.load(fitUtts, labels, trainingPlan, listener::message);
         List<Item> val = loader.load(valUtts, labels, AugmentationPlan.none(), null);
         List<Item> test = loader.load(fold.test(), labels, AugmentationPlan.none(), null);
+        long loaded = System.nanoTime();
+        listener.message(String.format(java.util.Locale.ROOT, "%d training, %d validation and %d test items loaded "
+                + "in %.0f s", fit.size(), val.size(), test.size(), (loaded - t0) / 1e9));
         Trainer trainer = new Trainer(network, loader.cache().config(), settings, labels.labels());
         Trainer.Result r = trainer.train(fit, val, workDir.resolve("fold-" + fold.index()), Map.of(), listener);
+        long trained = System.nanoTime();
+        listener.message(String.format(java.util.Locale.ROOT, "trained in %.0f s (%.0f s of it in epochs)",
+                (trained - loaded) / 1e9, r.history().stream().mapToDouble(Trainer.EpochLog::seconds).sum()));
         UtteranceScorer scorer = scorer(r);
         ConfusionMatrix cm = trainer.confusion(scorer, test, UtteranceScorer.Voices.SPEAKER);
         listener.message("fold " + (fold.index() + 1) + ": " + cm);

@@ -75,14 +75,12 @@ public final class SpeakerNormalizer {
         return new AbstractList<>() {
             @Override
             public float[][] get(int index) {
-                float[] mean = voices.get(index).mean();
-                float[] std = voices.get(index).std();
+                SpeakerStatistics.Estimate voice = voices.get(index);
                 float[][] src = items.get(index).frames();
                 float[][] out = new float[src.length][];
                 for (int t = 0; t < src.length; t++) {
-                    float[] o = new float[src[t].length];
-                    for (int c = 0; c < o.length; c++) o[c] = (src[t][c] - mean[c]) / std[c];
-                    out[t] = o;
+                    out[t] = new float[src[t].length];
+                    voice.standardise(src[t], out[t]);
                 }
                 return out;
             }
