@@ -44,8 +44,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Time between windows (default: ${DEFAULT-VALUE} s).")
     double hop;
 
-    @Option(names = "--one-speaker", description = "All files are one speaker: a speaker-normalised model carries "
-            + "what it learns of the voice from each file to the next (more accurate for many short files).")
+    @Option(names = "--one-speaker", description = "All files are one speaker: a speaker-normalised model first "
+            + "learns the voice from all of them, then analyses each with it (more accurate for many short files).")
     boolean oneSpeaker;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
@@ -67,11 +67,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("emoscope analyze: " + e.getMessage());
             return 2;
         }
-        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, settings), oneSpeaker);
+        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, settings));
         String modelName = model.untrained() ? "untrained" : bundle.getFileName().toString();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         ResultWriter writer = format == Format.csv ? new CsvResultWriter(out, model.labels())
                 : new JsonResultWriter(out, modelName);
+        if (oneSpeaker) {
+            try {
+                double seconds = analyzer.learnVoice(files);
+                if (!quiet)
+                    err.println(model.speakerNormalised()
+                            ? String.format(Locale.ROOT, "learnt the voice from %.0f s of speech in %d file(s)",
+                                    seconds, files.size())
+                            : "--one-speaker: this model does not adapt to voices; each file is analysed alone");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("emoscope analyze: interrupted");
+                return 130;
+            }
+        }
         Progress progress = new Progress(err, quiet, files.size());
         int failed = 0;
         for (int i = 0; i < files.size(); i++) {

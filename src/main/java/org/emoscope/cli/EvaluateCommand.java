@@ -56,6 +56,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Run only the first N folds (0: all); a partial run is labelled so in the report.")
     int maxFolds;
 
+    @Option(names = "--validation-speakers", paramLabel = "N",
+            description = "Training speakers held out of each fold for early stopping (default: 1 for the corpora "
+                    + "left one speaker out, 2 for the others).")
+    Integer validationSpeakers;
+
     @Option(names = "--parallel-folds", paramLabel = "N",
             description = "Speaker folds trained at once, each on its own thread (default: cores / OMP_NUM_THREADS, "
                     + "2 on a 2-core machine under bin/emoscope). Results do not depend on it.")
@@ -132,7 +137,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 boolean loso = LOSO.contains(corpus.name());
                 List<Fold> fs = loso ? Splits.leaveOneSpeakerOut(utts) : Splits.groupedKFold(utts, folds, options.seed);
                 if (maxFolds > 0 && maxFolds < fs.size()) fs = fs.subList(0, maxFolds);
-                foldResults = eval.speaker(fs, labels, loso ? 1 : 2);
+                int held = validationSpeakers != null ? validationSpeakers : loso ? 1 : 2;
+                if (held < 1) throw new IllegalArgumentException("--validation-speakers must be at least 1");
+                foldResults = eval.speaker(fs, labels, held);
                 splitDesc = (loso ? "leave one speaker out" : folds + " speaker-grouped folds")
                         + (maxFolds > 0 ? " (first " + fs.size() + " folds only)" : "");
             }

@@ -4,6 +4,9 @@ import org.emoscope.audio.AudioDecodeException;
 import org.emoscope.audio.AudioSource;
 import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.audio.FileAudioSource;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.features.FeatureDispatchers;
+import org.emoscope.features.MfccProcessor;
 import org.emoscope.model.SpeakerPrior;
 import org.emoscope.model.SpeakerStatistics;
 
@@ -19,22 +22,38 @@ import java.util.function.DoubleConsumer;
 public final class FileAnalyzer {
 
     private final StreamingAnalyzer analyzer;
-    /** The one voice all files share, for a speaker-normalised model analysing one speaker's files; else null. */
-    private final SpeakerStatistics sharedVoice;
+    /** The voice learnt by {@link #learnVoice}, used as it is by every later analysis; null before. */
+    private SpeakerStatistics learntVoice;
 
-    /** Each file is a voice of its own. */
     public FileAnalyzer(StreamingAnalyzer analyzer) {
-        this(analyzer, false);
+        this.analyzer = analyzer;
     }
 
     /**
-     * @param oneSpeaker all files analysed by this analyzer are one speaker: what a speaker-normalised model learns
-     *                   of the voice in one file carries over to the next (files must then be analysed one at a time)
+     * Declares that the files analysed from now on are all one speaker, whose voice {@code files} hold: a
+     * speaker-normalised model learns the voice's statistics from all of them first (features only, no inference),
+     * and then uses those statistics, unchanged, for every window of every file, whatever their order. Files that
+     * cannot be read are skipped here (their analysis reports why). Does nothing for other models.
+     *
+     * @return the seconds of voice learnt (0 for a model that is not speaker-normalised)
      */
-    public FileAnalyzer(StreamingAnalyzer analyzer, boolean oneSpeaker) {
-        this.analyzer = analyzer;
+    public double learnVoice(List<Path> files) throws InterruptedException {
         SpeakerPrior prior = analyzer.model().speakerPrior();
-        this.sharedVoice = oneSpeaker && prior != null ? prior.newStatistics() : null;
+        if (prior == null) return 0;
+        FeatureConfig fc = analyzer.model().featureConfig();
+        SpeakerStatistics voice = prior.newStatistics();
+        for (Path file : files) {
+            if (Thread.interrupted()) throw new InterruptedException();
+            try (AudioSource source = new FileAudioSource(file, fc.sampleRate())) {
+                be.tarsos.dsp.AudioDispatcher d = FeatureDispatchers.create(source, fc);
+                d.addAudioProcessor(new MfccProcessor(fc, (index, time, mfcc, logMel) -> voice.add(mfcc)));
+                d.run();
+            } catch (IOException | RuntimeException | Error e) {
+                // unreadable (TarsosDSP rethrows read failures as an Error): the file's own analysis says why
+            }
+        }
+        learntVoice = voice.freeze();
+        return voice.frames() * fc.hopSeconds();
     }
 
     /** Analyses {@code file}, blocking the calling thread until done. */
@@ -75,7 +94,7 @@ public final class FileAnalyzer {
                 if (length > 0) progress.accept(Math.min(1.0, result.endSeconds() * source.sampleRate() / length));
             }
         };
-        AnalysisSession session = analyzer.start(source, collector, sharedVoice);
+        AnalysisSession session = analyzer.start(source, collector, learntVoice);
         try {
             session.awaitCompletion();
         } catch (InterruptedException e) {

@@ -78,8 +78,8 @@ public final class StreamingAnalyzer {
 
     /**
      * As {@link #start(AudioSource, AnalysisListener)}, for a speaker-normalised model adding what it hears to
-     * {@code voice}, statistics that an earlier session of the same speaker may have begun (null: a fresh voice).
-     * Only one session at a time may use {@code voice}.
+     * {@code voice} instead of to a fresh voice (null: a fresh voice). A {@link SpeakerStatistics#freeze() frozen}
+     * voice is used as it is. Only one session at a time may use a voice that is not frozen.
      */
     public AnalysisSession start(AudioSource source, AnalysisListener listener, SpeakerStatistics voice) {
         FeatureConfig fc = model.featureConfig();

@@ -96,6 +96,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void oneSpeakerLearnsTheVoiceFromEveryFileFirst() throws Exception {
+        Path a = TestAudio.writeWav(dir.resolve("e.wav"), TestAudio.voiced(2.5, 16000, 5), 16000);
+        Path b = TestAudio.writeWav(dir.resolve("f.wav"), TestAudio.voiced(2.5, 16000, 6), 16000);
+        Run shipped = run("analyze", "--one-speaker", a.toString(), b.toString());
+        assertEquals(0, shipped.exit(), shipped.err());
+        assertEquals(2, shipped.out().lines().count(), shipped.out());
+        assertTrue(shipped.err().contains("learnt the voice from 5 s of speech in 2 file(s)"), shipped.err());
+        Run plain = run("analyze", "--one-speaker", "--model", bundle.toString(), a.toString());
+        assertEquals(0, plain.exit(), plain.err());
+        assertTrue(plain.err().contains("this model does not adapt to voices"), plain.err());
+    }
+
+    @Test
     void missingModelIsAClearMessage() throws Exception {
         Path a = TestAudio.writeWav(dir.resolve("d.wav"), TestAudio.voiced(1.0, 16000, 4), 16000);
         Run r = run("analyze", "--model", dir.resolve("nope.emo").toString(), a.toString());

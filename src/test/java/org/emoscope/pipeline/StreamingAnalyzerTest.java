@@ -129,30 +129,30 @@ class StreamingAnalyzerTest {
     }
 
     @Test
-    void filesOfOneSpeakerShareTheVoiceOnlyWhenAsked(@TempDir Path dir) throws Exception {
-        Path wav = TestAudio.writeWav(dir.resolve("voice.wav"), TestAudio.voiced(2.5, RATE, 3), RATE);
+    void filesOfOneSpeakerAreAnalysedWithTheVoiceLearntFromAllOfThem(@TempDir Path dir) throws Exception {
+        Path short1 = TestAudio.writeWav(dir.resolve("a.wav"), TestAudio.voiced(2.5, RATE, 3), RATE);
+        Path short2 = TestAudio.writeWav(dir.resolve("b.wav"), TestAudio.voiced(2.5, RATE, 4), RATE);
+        Path broken = Files.writeString(dir.resolve("broken.wav"), "not audio");
         StreamingAnalyzer analyzer = new StreamingAnalyzer(speakerNormalised(), AnalyzerSettings.defaults());
-        FileAnalyzer separate = new FileAnalyzer(analyzer);
-        FileAnalysis a = separate.analyze(wav);
-        FileAnalysis b = separate.analyze(wav);
-        assertEquals(a.windows().get(0).voiceSeconds(), b.windows().get(0).voiceSeconds(), "each file starts afresh");
-        // equal up to float rounding: windows may share a network call differently from run to run
-        assertArrayEquals(a.windows().get(0).prediction().probabilities(),
-                b.windows().get(0).prediction().probabilities(), 1e-5f);
+        FileAnalysis alone = new FileAnalyzer(analyzer).analyze(short1);
+        assertTrue(alone.windows().get(0).voiceSeconds() < 2.1, "alone: the voice heard so far in this file");
 
-        FileAnalyzer oneSpeaker = new FileAnalyzer(analyzer, true);
-        FileAnalysis first = oneSpeaker.analyze(wav);
-        FileAnalysis second = oneSpeaker.analyze(wav);
-        double heard = first.windows().get(first.windows().size() - 1).voiceSeconds();
-        assertTrue(heard > 1, "the first file's voice was counted: " + heard);
-        assertEquals(a.windows().get(0).voiceSeconds(), first.windows().get(0).voiceSeconds(), 1e-9);
-        assertTrue(second.windows().get(0).voiceSeconds() > heard, "the second file starts where the first ended");
-        assertTrue(maxDifference(first.windows().get(0).prediction().probabilities(),
-                second.windows().get(0).prediction().probabilities()) > 1e-3, "the carried-over voice changes it");
+        FileAnalyzer oneSpeaker = new FileAnalyzer(analyzer);
+        double learnt = oneSpeaker.learnVoice(List.of(short1, broken, short2));
+        assertTrue(learnt > 4 && learnt <= 5, "both files' voice, the broken one skipped: " + learnt);
+        FileAnalysis first = oneSpeaker.analyze(short1);
+        for (WindowResult w : first.windows())
+            assertEquals(learnt, w.voiceSeconds(), 1e-9, "the learnt voice, unchanged by what the session hears");
+        FileAnalysis again = oneSpeaker.analyze(short1);
+        assertArrayEquals(first.windows().get(0).prediction().probabilities(),
+                again.windows().get(0).prediction().probabilities(), 1e-5f, "order does not matter");
+        assertTrue(maxDifference(alone.windows().get(0).prediction().probabilities(),
+                first.windows().get(0).prediction().probabilities()) > 1e-3, "the learnt voice changes the result");
+        assertThrows(AudioDecodeException.class, () -> oneSpeaker.analyze(broken));
 
-        FileAnalysis plain = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.defaults()), true)
-                .analyze(wav);
-        assertTrue(Double.isNaN(plain.windows().get(0).voiceSeconds()), "a plain model keeps no voice");
+        StreamingAnalyzer plain = new StreamingAnalyzer(model, AnalyzerSettings.defaults());
+        assertEquals(0, new FileAnalyzer(plain).learnVoice(List.of(short1)), "a plain model keeps no voice");
+        assertTrue(Double.isNaN(new FileAnalyzer(plain).analyze(short1).windows().get(0).voiceSeconds()));
     }
 
     @Test

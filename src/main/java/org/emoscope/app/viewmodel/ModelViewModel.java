@@ -104,7 +104,7 @@ public final class ModelViewModel {
             new String[]{"validation_wa", "Accuracy, held-out speakers"},
             new String[]{"validation_ua", "Unweighted accuracy (mean recall)"},
             new String[]{"validation_macro_f1", "Macro F1"},
-            new String[]{"validation_one_file_ua", "Unweighted accuracy, one file at a time"},
+            new String[]{"validation_one_file_ua", "Unweighted accuracy, one file alone (voice unknown)"},
             new String[]{"corpora", "Trained on"},
             new String[]{"label_set", "Label set"},
             new String[]{"date", "Trained"},
