@@ -1,5 +1,7 @@
 package org.emoscope.train;
 
+import java.util.function.Consumer;
+
 /**
  * How a network is fitted.
  *
@@ -45,52 +47,86 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
     }
 
     public TrainingSettings withEpochs(int epochs, int patience) {
-        return new TrainingSettings(epochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+        return copy(f -> {
+            f.maxEpochs = epochs;
+            f.patience = patience;
+        });
     }
 
     public TrainingSettings withBatch(int batchSize) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+        return copy(f -> f.batchSize = batchSize);
     }
 
     public TrainingSettings withWindowMean(boolean on) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, on, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+        return copy(f -> f.windowMean = on);
     }
 
     public TrainingSettings withMasking(boolean on) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, on, mixupAlpha, speakerNorm, voiceMix);
+        return copy(f -> f.maskWindows = on);
     }
 
     public TrainingSettings withSeed(long seed) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+        return copy(f -> f.seed = seed);
     }
 
     public TrainingSettings withMixup(double alpha) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, alpha, speakerNorm, voiceMix);
+        return copy(f -> f.mixupAlpha = alpha);
     }
 
     public TrainingSettings withWindowSeconds(double seconds) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, seconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+        return copy(f -> f.windowSeconds = seconds);
     }
 
     public TrainingSettings withSpeakerNorm(boolean on) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, on, voiceMix);
+        return copy(f -> f.speakerNorm = on);
     }
 
     public TrainingSettings withSamplesPerItem(int n) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, n,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, voiceMix);
+        return copy(f -> f.samplesPerItem = n);
     }
 
     public TrainingSettings withVoiceMix(double fraction) {
-        return new TrainingSettings(maxEpochs, patience, batchSize, windowSeconds, evalHopSeconds, samplesPerItem,
-                balanceClasses, seed, windowMean, maskWindows, mixupAlpha, speakerNorm, fraction);
+        return copy(f -> f.voiceMix = fraction);
+    }
+
+    /** This record with {@code change} applied to a mutable copy of its fields: the one place withers build one. */
+    private TrainingSettings copy(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new TrainingSettings(f.maxEpochs, f.patience, f.batchSize, f.windowSeconds, f.evalHopSeconds,
+                f.samplesPerItem, f.balanceClasses, f.seed, f.windowMean, f.maskWindows, f.mixupAlpha, f.speakerNorm,
+                f.voiceMix);
+    }
+
+    private static final class Fields {
+        int maxEpochs;
+        int patience;
+        int batchSize;
+        double windowSeconds;
+        double evalHopSeconds;
+        int samplesPerItem;
+        boolean balanceClasses;
+        long seed;
+        boolean windowMean;
+        boolean maskWindows;
+        double mixupAlpha;
+        boolean speakerNorm;
+        double voiceMix;
+
+        Fields(TrainingSettings s) {
+            maxEpochs = s.maxEpochs;
+            patience = s.patience;
+            batchSize = s.batchSize;
+            windowSeconds = s.windowSeconds;
+            evalHopSeconds = s.evalHopSeconds;
+            samplesPerItem = s.samplesPerItem;
+            balanceClasses = s.balanceClasses;
+            seed = s.seed;
+            windowMean = s.windowMean;
+            maskWindows = s.maskWindows;
+            mixupAlpha = s.mixupAlpha;
+            speakerNorm = s.speakerNorm;
+            voiceMix = s.voiceMix;
+        }
     }
 }
