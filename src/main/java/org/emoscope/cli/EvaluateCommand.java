@@ -1,6 +1,7 @@
 package org.emoscope.cli;
 
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.Evaluation;
 import org.emoscope.train.EvaluationReport;
@@ -62,8 +63,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Integer validationSpeakers;
 
     @Option(names = "--parallel-folds", paramLabel = "N",
-            description = "Speaker folds trained at once, each on its own thread (default: cores / OMP_NUM_THREADS, "
-                    + "2 on a 2-core machine under bin/emoscope). Results do not depend on it.")
+            description = "Speaker folds trained at once, each on its own thread (default: cores / ND4J threads, "
+                    + "2 on a 2-core machine). Results do not depend on it.")
     Integer parallelFolds;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "work",
@@ -98,16 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (parallelFolds < 1) throw new IllegalArgumentException("--parallel-folds must be at least 1");
             return parallelFolds;
         }
-        int ompThreads = 1;
-        String omp = System.getenv("OMP_NUM_THREADS");
-        if (omp != null) {
-            try {
-                ompThreads = Math.max(1, Integer.parseInt(omp.trim()));
-            } catch (NumberFormatException e) {
-                ompThreads = 1;
-            }
-        }
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / ompThreads);
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Nd4jRuntime.threadsPerOperation());
     }
 
     @Override
@@ -125,9 +117,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     .withInputChannels(FeatureConfig.defaults().coefficients());
             Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id());
             TrainingSettings settings = settings(p);
+            int parallel = parallelFolds();
             Evaluation eval = new Evaluation(options.loader(), net, settings,
                     AugmentationPlan.training(options.seed), workDir,
-                    new ConsoleTrainingListener(err, options.epochs), parallelFolds());
+                    new ConsoleTrainingListener(err, options.epochs), parallel);
             List<Evaluation.FoldResult> foldResults;
             String splitDesc;
             if (p == Protocol.PAPER) {
@@ -148,7 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
             details.put("label_set", labels.name() + " " + labels.labels());
             details.put("training_augmentation", p == Protocol.PAPER ? "paper" : "training (6 variants per file)");
             details.put("training", settings.toString());
-            details.put("parallel_folds", parallelFolds());
+            details.put("parallel_folds", parallel);
             details.put("network", net.toString());
             details.put("features", FeatureConfig.defaults().toString());
             details.put("scoring", "utterance = mean of 2 s window probabilities every 0.25 s, as in file mode");

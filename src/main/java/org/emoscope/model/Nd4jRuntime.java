@@ -103,6 +103,15 @@ public final class Nd4jRuntime {
         else if (System.getenv(OMP_NUM_THREADS) == null) setThreads(defaultThreads());
     }
 
+    /**
+     * The OpenMP threads an ND4J operation uses on a thread that called {@link #applyToCurrentThread}: what
+     * {@link #setThreads} applied, else what {@code OMP_NUM_THREADS} made ND4J start with.
+     */
+    public static int threadsPerOperation() {
+        int n = appliedThreads;
+        return n > 0 ? n : Math.max(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+    }
+
     /** Threads used when neither {@value #THREADS_PROPERTY} nor {@code OMP_NUM_THREADS} says: half the processors. */
     static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

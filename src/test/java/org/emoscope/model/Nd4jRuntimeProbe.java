@@ -25,5 +25,6 @@ public final class Nd4jRuntimeProbe {
         System.out.println("heapMax=" + Runtime.getRuntime().maxMemory());
         System.out.println("ompThreads=" + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
         System.out.println("blasThreads=" + Nd4j.factory().blas().getMaxThreads());
+        System.out.println("threadsPerOperation=" + Nd4jRuntime.threadsPerOperation());
     }
 }

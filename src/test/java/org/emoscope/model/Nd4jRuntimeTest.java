@@ -30,6 +30,7 @@ class Nd4jRuntimeTest {
         assertEquals(probe.get("heapMax") + 2 * GIB, probe.get("maxPhysicalBytes"));
         assertEquals(Nd4jRuntime.defaultThreads(), probe.get("ompThreads"));
         assertEquals(Nd4jRuntime.defaultThreads(), probe.get("blasThreads"));
+        assertEquals(Nd4jRuntime.defaultThreads(), probe.get("threadsPerOperation"));
     }
 
     @Test
@@ -39,6 +40,14 @@ class Nd4jRuntimeTest {
         assertEquals(300L << 20, probe.get("maxBytes"));
         assertEquals(1, probe.get("ompThreads"));
         assertEquals(1, probe.get("blasThreads"));
+        assertEquals(1, probe.get("threadsPerOperation"), "the property wins over OMP_NUM_THREADS");
+    }
+
+    @Test
+    void withOnlyOmpNumThreadsTheEnvironmentDecides() throws Exception {
+        Map<String, Long> probe = runProbe(List.of("-Xmx256m"), Map.of("OMP_NUM_THREADS", "2"));
+        assertEquals(2, probe.get("ompThreads"));
+        assertEquals(2, probe.get("threadsPerOperation"), "not the default of half the cores");
     }
 
     @Test
