@@ -50,7 +50,6 @@ public final class SpeakerStatistics {
     static final double MIN_STD = 1e-3;
 
     private final double gateC0;
-    private boolean frozen;
     private double peakC0 = Double.NEGATIVE_INFINITY;
     private double[] sum;
     private double[] sumSquares;
@@ -70,19 +69,8 @@ public final class SpeakerStatistics {
         return s;
     }
 
-    /**
-     * These statistics, no longer changing: later {@link #add} calls are ignored. For a voice learnt beforehand (all
-     * the files of one speaker) that sessions should use as it is.
-     */
-    public SpeakerStatistics freeze() {
-        frozen = true;
-        return this;
-    }
-
-    /** Takes one frame into account (if it is loud enough and these statistics are not frozen). Non-finite frames
-     * are ignored. */
+    /** Takes one frame into account (if it is loud enough). Non-finite frames are ignored. */
     public void add(float[] frame) {
-        if (frozen) return;
         for (float v : frame) if (!Float.isFinite(v)) return;
         if (sum == null) {
             sum = new double[frame.length];

@@ -41,9 +41,11 @@ public final class AnalysisSession implements AutoCloseable {
     private final AudioDispatcher dispatcher;
     private final AnalysisListener listener;
     private final BlockingQueue<Queued> queue;
-    /** The voice heard so far, for a speaker-normalised model (capture thread only); null otherwise. */
-    private final SpeakerStatistics voice;
     private final SpeakerPrior prior;
+    /** The voice given when the session started, used for every window; null when it is learnt while listening. */
+    private final SpeakerStatistics.Estimate knownVoice;
+    /** The voice heard so far, for a speaker-normalised model learning it (capture thread only); null otherwise. */
+    private final SpeakerStatistics voice;
     private final Windower windower;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -54,7 +56,7 @@ public final class AnalysisSession implements AutoCloseable {
     private final Thread inferenceThread;
 
     AnalysisSession(StreamingAnalyzer analyzer, AudioSource source, AudioDispatcher dispatcher,
-                    AnalysisListener listener, SpeakerStatistics sharedVoice) {
+                    AnalysisListener listener, SpeakerStatistics.Estimate knownVoice) {
         this.analyzer = analyzer;
         this.source = source;
         this.dispatcher = dispatcher;
@@ -64,7 +66,8 @@ public final class AnalysisSession implements AutoCloseable {
         int capacity = source.isLive() ? s.queueCapacity() : Math.max(s.queueCapacity(), 2 * MAX_BATCH);
         this.queue = new ArrayBlockingQueue<>(capacity + 1);
         this.prior = analyzer.model().speakerPrior();
-        this.voice = prior == null ? null : sharedVoice != null ? sharedVoice : prior.newStatistics();
+        this.knownVoice = prior == null ? null : knownVoice;
+        this.voice = prior == null || knownVoice != null ? null : prior.newStatistics();
         double risePerFrame = AnalyzerSettings.FLOOR_RISE_DB_PER_SECOND * analyzer.model().featureConfig().hopSeconds();
         this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(), s.speechThresholdDb(),
                 s.speechMarginDb(), risePerFrame,
@@ -137,7 +140,7 @@ public final class AnalysisSession implements AutoCloseable {
 
     private void enqueue(Windower.WindowJob windowJob) {
         if (stopRequested.get()) return;
-        Queued job = new Queued(windowJob, voice == null ? null : voice.estimate(prior));
+        Queued job = new Queued(windowJob, voice != null ? voice.estimate(prior) : knownVoice);
         try {
             if (source.isLive()) {
                 while (!queue.offer(job)) {
@@ -200,7 +203,7 @@ public final class AnalysisSession implements AutoCloseable {
                 }
                 if (batch.isEmpty() || stopRequested.get()) continue;
                 List<float[][]> windows = new ArrayList<>(batch.size());
-                List<SpeakerStatistics.Estimate> voices = voice == null ? null : new ArrayList<>(batch.size());
+                List<SpeakerStatistics.Estimate> voices = prior == null ? null : new ArrayList<>(batch.size());
                 for (Queued q : batch) {
                     windows.add(q.job().frames());
                     if (voices != null) voices.add(q.voice());

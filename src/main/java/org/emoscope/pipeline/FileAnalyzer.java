@@ -23,7 +23,7 @@ public final class FileAnalyzer {
 
     private final StreamingAnalyzer analyzer;
     /** The voice learnt by {@link #learnVoice}, used as it is by every later analysis; null before. */
-    private SpeakerStatistics learntVoice;
+    private SpeakerStatistics.Estimate learntVoice;
 
     public FileAnalyzer(StreamingAnalyzer analyzer) {
         this.analyzer = analyzer;
@@ -52,7 +52,7 @@ public final class FileAnalyzer {
                 // unreadable (TarsosDSP rethrows read failures as an Error): the file's own analysis says why
             }
         }
-        learntVoice = voice.freeze();
+        learntVoice = voice.estimate(prior);
         return voice.frames() * fc.hopSeconds();
     }
 

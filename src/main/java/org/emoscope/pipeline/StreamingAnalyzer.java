@@ -77,18 +77,18 @@ public final class StreamingAnalyzer {
     }
 
     /**
-     * As {@link #start(AudioSource, AnalysisListener)}, for a speaker-normalised model adding what it hears to
-     * {@code voice} instead of to a fresh voice (null: a fresh voice). A {@link SpeakerStatistics#freeze() frozen}
-     * voice is used as it is. Only one session at a time may use a voice that is not frozen.
+     * As {@link #start(AudioSource, AnalysisListener)}, for a speaker-normalised model with the voice already known:
+     * every window uses {@code knownVoice} as it is, instead of the statistics of what the session hears (null:
+     * learn the voice while listening, as usual).
      */
-    public AnalysisSession start(AudioSource source, AnalysisListener listener, SpeakerStatistics voice) {
+    public AnalysisSession start(AudioSource source, AnalysisListener listener, SpeakerStatistics.Estimate knownVoice) {
         FeatureConfig fc = model.featureConfig();
         if (source.sampleRate() != fc.sampleRate())
             throw new IllegalArgumentException(source.description() + " delivers " + source.sampleRate()
                     + " Hz but the model expects " + fc.sampleRate() + " Hz");
         FailureMemory remembering = new FailureMemory(source);
         AudioDispatcher dispatcher = FeatureDispatchers.create(remembering, fc);
-        AnalysisSession session = new AnalysisSession(this, remembering, dispatcher, listener, voice);
+        AnalysisSession session = new AnalysisSession(this, remembering, dispatcher, listener, knownVoice);
         dispatcher.addAudioProcessor(new LevelMeter(session.windower()));
         dispatcher.addAudioProcessor(new MfccProcessor(fc, session.windower()));
         session.begin();
