@@ -103,15 +103,14 @@ public final class SpeakerStatistics {
             throw new IllegalArgumentException("statistics of " + sum.length + " channels, prior of " + channels);
         float[] pm = prior.mean();
         float[] ps = prior.std();
-        double n0 = prior.priorFrames();
+        double w = frames / (frames + (double) prior.priorFrames());
         float[] mean = new float[channels];
         float[] std = new float[channels];
         for (int c = 0; c < channels; c++) {
             double m0 = pm[c];
             double v0 = (double) ps[c] * ps[c];
-            double m = frames == 0 ? m0 : sum[c] / frames;
-            double v = frames == 0 ? v0 : Math.max(0, sumSquares[c] / frames - m * m);
-            double w = frames / (frames + n0);
+            double m = frames == 0 ? m0 : mean(c);
+            double v = frames == 0 ? v0 : variance(c);
             double mix = w * m + (1 - w) * m0;
             // variance of the mixture around the blended mean
             double var = w * (v + (m - mix) * (m - mix)) + (1 - w) * (v0 + (m0 - mix) * (m0 - mix));
@@ -127,10 +126,20 @@ public final class SpeakerStatistics {
         float[] mean = new float[sum.length];
         float[] std = new float[sum.length];
         for (int c = 0; c < sum.length; c++) {
-            double m = sum[c] / frames;
-            mean[c] = (float) m;
-            std[c] = (float) Math.max(Math.sqrt(Math.max(0, sumSquares[c] / frames - m * m)), MIN_STD);
+            mean[c] = (float) mean(c);
+            std[c] = (float) Math.max(Math.sqrt(variance(c)), MIN_STD);
         }
         return new Estimate(mean, std, frames);
+    }
+
+    /** Mean of channel {@code c} over the counted frames (at least one). */
+    private double mean(int c) {
+        return sum[c] / frames;
+    }
+
+    /** Population variance of channel {@code c} over the counted frames (at least one), never negative. */
+    private double variance(int c) {
+        double m = mean(c);
+        return Math.max(0, sumSquares[c] / frames - m * m);
     }
 }
