@@ -109,7 +109,9 @@ public final class Nd4jRuntime {
      */
     public static int threadsPerOperation() {
         int n = appliedThreads;
-        return n > 0 ? n : Math.max(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+        if (n > 0) return n;
+        Nd4j.factory(); // loads the backend, without which NativeOpsHolder fails to initialise
+        return Math.max(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
     }
 
     /** Threads used when neither {@value #THREADS_PROPERTY} nor {@code OMP_NUM_THREADS} says: half the processors. */

@@ -18,6 +18,8 @@ public final class Nd4jRuntimeProbe {
 
     public static void main(String[] args) {
         Nd4jRuntime.configure();
+        // asked before any model exists, as evaluate does to size its parallel folds
+        int threadsPerOperation = Nd4jRuntime.threadsPerOperation();
         EmotionModel model = new EmotionModel(ModelBundle.untrained(List.of("a", "b", "c"), FeatureConfig.defaults()));
         model.warmUp(50, 2);
         System.out.println("maxBytes=" + Pointer.maxBytes());
@@ -25,6 +27,6 @@ public final class Nd4jRuntimeProbe {
         System.out.println("heapMax=" + Runtime.getRuntime().maxMemory());
         System.out.println("ompThreads=" + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
         System.out.println("blasThreads=" + Nd4j.factory().blas().getMaxThreads());
-        System.out.println("threadsPerOperation=" + Nd4jRuntime.threadsPerOperation());
+        System.out.println("threadsPerOperation=" + threadsPerOperation);
     }
 }
