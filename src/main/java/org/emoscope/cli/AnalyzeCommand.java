@@ -36,9 +36,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
-            description = "Analysis window length (default: ${DEFAULT-VALUE} s).")
-    double window;
+    @Option(names = "--window", paramLabel = "SECONDS",
+            description = "Analysis window length (default: the length the model was trained on).")
+    Double window;
 
     @Option(names = "--hop", paramLabel = "SECONDS", defaultValue = "0.25",
             description = "Time between windows (default: ${DEFAULT-VALUE} s).")
@@ -62,7 +62,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Path bundle = modelOption.loaded;
         AnalyzerSettings settings;
         try {
-            settings = AnalyzerSettings.defaults().withWindow(window, hop);
+            settings = AnalyzerSettings.forModel(model);
+            if (window != null || hop != settings.hopSeconds())
+                settings = settings.withWindow(window == null ? settings.windowSeconds() : window, hop);
         } catch (IllegalArgumentException e) {
             err.println("emoscope analyze: " + e.getMessage());
             return 2;

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -144,7 +145,8 @@ final class EvaluateCommand implements Callable<Integer> {
             details.put("parallel_folds", parallel);
             details.put("network", net.toString());
             details.put("features", FeatureConfig.defaults().toString());
-            details.put("scoring", "utterance = mean of 2 s window probabilities every 0.25 s, as in file mode");
+            details.put("scoring", String.format(Locale.ROOT, "utterance = mean of %s s window probabilities every %s s, "
+                    + "as in file mode", settings.windowSeconds(), settings.evalHopSeconds()));
             EvaluationReport.Run run = new EvaluationReport.Run(corpus.name(), corpus.displayName(), p,
                     labels.labels(), foldResults, utts.size(),
                     (int) utts.stream().map(Utterance::speakerKey).distinct().count(),

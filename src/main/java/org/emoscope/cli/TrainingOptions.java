@@ -71,8 +71,8 @@ final class TrainingOptions {
     int samplesPerItem;
 
     @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
-            description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}, the window the app and "
-                    + "analyze use; a bundle trained on another length still runs on theirs).")
+            description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}). The bundle records it, "
+                    + "and the app and analyze cut windows of this length for it.")
     double window;
 
     TrainingSettings settings() {

@@ -23,7 +23,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class EmotionModel {
 
-    private static final double WARM_UP_SECONDS = 2.0;
     private static final int WARM_UP_CALLS = 20;
     /**
      * Off-heap bytes of activations a model may leave to the garbage collector before it asks for a full collection,
@@ -142,11 +141,11 @@ public final class EmotionModel {
     }
 
     /**
-     * Runs the network 20 times on a 2-second window of average (training-mean) features, so that later calls run
-     * at full speed.
+     * Runs the network 20 times on a window of average (training-mean) features as long as the ones it was trained
+     * on, so that later calls run at full speed.
      */
     public void warmUp() {
-        warmUp(bundle.featureConfig().framesFor(WARM_UP_SECONDS), WARM_UP_CALLS);
+        warmUp(bundle.featureConfig().framesFor(bundle.windowSeconds()), WARM_UP_CALLS);
     }
 
     /** Runs the network {@code calls} times on a window of {@code frames} mean frames. */
@@ -169,6 +168,11 @@ public final class EmotionModel {
     /** Training metadata from the bundle (unmodifiable). */
     public Map<String, Object> metadata() {
         return bundle.metadata();
+    }
+
+    /** Length of the windows the network was trained on ({@link ModelBundle#windowSeconds()}). */
+    public double windowSeconds() {
+        return bundle.windowSeconds();
     }
 
     /**

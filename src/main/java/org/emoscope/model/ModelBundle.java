@@ -44,8 +44,8 @@ import org.emoscope.features.FeatureConfig;
  * <ul>
  *   <li>{@value #MODEL_ENTRY}: the DL4J network written by {@link ModelSerializer} (without updater state);</li>
  *   <li>{@value #MANIFEST_ENTRY}: format version, labels, {@link FeatureConfig}, {@link NetworkSpec},
- *       {@link Normalization}, the {@code untrained} flag, free-form training metadata and the SHA-256 of the
- *       model entry.</li>
+ *       {@link Normalization}, the analysis window length the network was trained on, the {@code untrained} flag,
+ *       free-form training metadata and the SHA-256 of the model entry.</li>
  * </ul>
  * {@link #load(Path)} checks all of it and refuses a bundle that is damaged, newer than this code, or
  * inconsistent, so a model is never run on features it was not trained for. {@link #save(Path)} is atomic.
@@ -69,15 +69,20 @@ public final class ModelBundle {
     private static final List<String> REQUIRED_FIELDS =
             List.of("labels", "featureConfig", "networkSpec", "normalization", "untrained", "modelSha256");
 
+    /** The analysis window of bundles that do not record one (every bundle made before the field existed). */
+    public static final double DEFAULT_WINDOW_SECONDS = 2.0;
+    /** The shortest and longest analysis windows a bundle may record. */
+    public static final double MIN_WINDOW_SECONDS = 0.1, MAX_WINDOW_SECONDS = 30;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The manifest as written to {@value #MANIFEST_ENTRY}. */
+    /** The manifest as written to {@value #MANIFEST_ENTRY}; {@code windowSeconds} is null in older bundles. */
     record Manifest(int formatVersion, List<String> labels, FeatureConfig featureConfig, NetworkSpec networkSpec,
-                    Normalization normalization, boolean untrained, Map<String, Object> metadata,
-                    String modelSha256) {
+                    Normalization normalization, Double windowSeconds, boolean untrained,
+                    Map<String, Object> metadata, String modelSha256) {
     }
 
     private final ComputationGraph network;
@@ -85,12 +90,20 @@ public final class ModelBundle {
     private final List<String> labels;
     private final FeatureConfig featureConfig;
     private final Normalization normalization;
+    private final double windowSeconds;
     private final Map<String, Object> metadata;
     private final boolean untrained;
+
+    /** As the full constructor, for a network trained on {@value #DEFAULT_WINDOW_SECONDS} s windows. */
+    public ModelBundle(ComputationGraph network, NetworkSpec spec, List<String> labels, FeatureConfig featureConfig,
+                       Normalization normalization, Map<String, Object> metadata, boolean untrained) {
+        this(network, spec, labels, featureConfig, normalization, DEFAULT_WINDOW_SECONDS, metadata, untrained);
+    }
 
     /**
      * A bundle of {@code network} (built from {@code spec}) with its labels, feature settings and normalisation.
      *
+     * @param windowSeconds length of the windows the network was trained on, which analysis should cut too
      * @param metadata  training details (corpora, protocol, date, epochs, seed, metrics...): JSON-compatible
      *                  values only (strings, numbers, booleans, lists and maps of those); copied
      * @param untrained true if the weights are the random initialisation, not the result of training
@@ -98,7 +111,8 @@ public final class ModelBundle {
      *                                  coefficients vs. network inputs vs. normalisation channels)
      */
     public ModelBundle(ComputationGraph network, NetworkSpec spec, List<String> labels, FeatureConfig featureConfig,
-                       Normalization normalization, Map<String, Object> metadata, boolean untrained) {
+                       Normalization normalization, double windowSeconds, Map<String, Object> metadata,
+                       boolean untrained) {
         if (network == null || spec == null || labels == null || featureConfig == null || normalization == null
                 || metadata == null)
             throw new IllegalArgumentException("every part of a model bundle must be given");
@@ -110,6 +124,7 @@ public final class ModelBundle {
         this.labels = List.copyOf(labels);
         this.featureConfig = featureConfig;
         this.normalization = normalization;
+        this.windowSeconds = windowSeconds;
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         this.untrained = untrained;
         String problem = inconsistency();
@@ -132,7 +147,8 @@ public final class ModelBundle {
 
     /** The same bundle with {@code metadata} in place of this one's (the network is shared, not copied). */
     public ModelBundle withMetadata(Map<String, Object> metadata) {
-        return new ModelBundle(network, spec, labels, featureConfig, normalization, metadata, untrained);
+        return new ModelBundle(network, spec, labels, featureConfig, normalization, windowSeconds, metadata,
+                untrained);
     }
 
     /** The network (float32, inference via {@code feedForward}; see {@link EmotionNetwork} for vertex names). */
@@ -160,6 +176,15 @@ public final class ModelBundle {
         return normalization;
     }
 
+    /**
+     * Length of the windows the network was trained on, in seconds. The analyzer cuts windows of this length by
+     * default ({@code AnalyzerSettings.forModel}): the network accepts any length, but it has learnt what a window of
+     * this length looks like.
+     */
+    public double windowSeconds() {
+        return windowSeconds;
+    }
+
     /** Training metadata (unmodifiable). */
     public Map<String, Object> metadata() {
         return metadata;
@@ -180,7 +205,7 @@ public final class ModelBundle {
     public void save(Path file) throws IOException {
         byte[] model = modelBytes();
         byte[] manifest = JSON.writeValueAsBytes(new Manifest(FORMAT_VERSION, labels, featureConfig, spec,
-                normalization, untrained, metadata, sha256(model)));
+                normalization, windowSeconds, untrained, metadata, sha256(model)));
 
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
@@ -245,8 +270,9 @@ public final class ModelBundle {
         ModelBundle bundle;
         try {
             bundle = new ModelBundle(network, manifest.networkSpec(), manifest.labels(), manifest.featureConfig(),
-                    manifest.normalization(), manifest.metadata() == null ? Map.of() : manifest.metadata(),
-                    manifest.untrained());
+                    manifest.normalization(),
+                    manifest.windowSeconds() == null ? DEFAULT_WINDOW_SECONDS : manifest.windowSeconds(),
+                    manifest.metadata() == null ? Map.of() : manifest.metadata(), manifest.untrained());
         } catch (IllegalArgumentException e) {
             throw new ModelBundleException(file, e.getMessage(), e);
         }
@@ -256,6 +282,9 @@ public final class ModelBundle {
     /** What is inconsistent between the parts, or null if they fit. */
     private String inconsistency() {
         if (labels.isEmpty()) return "there are no labels";
+        if (!(windowSeconds >= MIN_WINDOW_SECONDS && windowSeconds <= MAX_WINDOW_SECONDS))
+            return "the analysis window must be " + MIN_WINDOW_SECONDS + "-" + MAX_WINDOW_SECONDS + " s, not "
+                    + windowSeconds;
         if (new HashSet<>(labels).size() != labels.size()) return "labels are not unique: " + labels;
         long outputs;
         long inputs;

@@ -1,9 +1,12 @@
 package org.emoscope.pipeline;
 
+import org.emoscope.model.EmotionModel;
+
 /**
  * How the streaming analyzer slides over audio and decides what is speech.
  *
- * @param windowSeconds        length of the audio window the model sees (default 2 s)
+ * @param windowSeconds        length of the audio window the model sees (default 2 s; {@link #forModel}: the length
+ *                             the model was trained on)
  * @param hopSeconds           time between consecutive windows (default 250 ms)
  * @param smoothing            weight of the newest window in the exponential moving average of probabilities,
  *                             in (0, 1]; 1 means no smoothing
@@ -22,6 +25,12 @@ public record AnalyzerSettings(double windowSeconds, double hopSeconds, double s
 
     public static AnalyzerSettings defaults() {
         return new AnalyzerSettings(2.0, 0.25, 0.5, -70.0, 15.0, 0.2, 8);
+    }
+
+    /** The defaults, with the window length {@code model} was trained on ({@link EmotionModel#windowSeconds()}). */
+    public static AnalyzerSettings forModel(EmotionModel model) {
+        AnalyzerSettings d = defaults();
+        return d.withWindow(model.windowSeconds(), Math.min(d.hopSeconds(), model.windowSeconds()));
     }
 
     public AnalyzerSettings {

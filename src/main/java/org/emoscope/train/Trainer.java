@@ -119,7 +119,7 @@ public final class Trainer {
             state = new State();
             state.fingerprint = fingerprint;
         }
-        ModelBundle view = new ModelBundle(net, spec, labels, features, norm, Map.of(), false);
+        ModelBundle view = new ModelBundle(net, spec, labels, features, norm, settings.windowSeconds(), Map.of(), false);
         EmotionModel model = new EmotionModel(view);
         UtteranceScorer scorer = new UtteranceScorer(model, settings.windowSeconds(), settings.evalHopSeconds());
 
@@ -205,7 +205,7 @@ public final class Trainer {
                     + "adapts to the voice it hears; after " + priorSeconds
                     + " s of speech the voice weighs as much as the prior");
         }
-        ModelBundle bundle = new ModelBundle(net, spec, labels, features, norm, meta, false);
+        ModelBundle bundle = new ModelBundle(net, spec, labels, features, norm, settings.windowSeconds(), meta, false);
         return new Result(bundle, state.bestEpoch, state.bestScore, List.copyOf(state.history), state.trainSeconds,
                 state.windowsSeen);
     }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * @param maxEpochs      upper bound on epochs
  * @param patience       epochs without a better validation score before stopping early
  * @param batchSize      windows per gradient step
- * @param windowSeconds  length of a training window (the analyzer's window: 2 s)
+ * @param windowSeconds  length of a training window, recorded in the bundle: the analyzer cuts windows of this length
  * @param evalHopSeconds hop between the windows that score a whole utterance (the analyzer's hop: 0.25 s)
  * @param samplesPerItem random windows drawn per utterance per epoch (each from a random augmented copy)
  * @param balanceClasses draw training windows class-balanced (each class equally often) instead of as they come

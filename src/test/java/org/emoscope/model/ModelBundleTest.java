@@ -117,6 +117,33 @@ class ModelBundleTest {
     }
 
     @Test
+    void theTrainingWindowTravelsWithTheBundle() throws Exception {
+        ModelBundle b = new ModelBundle(original.network(), original.spec(), LABELS, original.featureConfig(),
+                original.normalization(), 3.5, Map.of(), false);
+        Path file = dir.resolve("window.emo");
+        b.save(file);
+        assertEquals(3.5, manifest(file).get("windowSeconds").asDouble());
+        assertEquals(3.5, ModelBundle.load(file).windowSeconds());
+        assertEquals(3.5, new EmotionModel(ModelBundle.load(file)).windowSeconds());
+        assertEquals(3.5, b.withMetadata(Map.of("x", 1)).windowSeconds());
+        assertEquals(ModelBundle.DEFAULT_WINDOW_SECONDS, original.windowSeconds());
+    }
+
+    @Test
+    void aBundleWithoutAWindowWasTrainedOnTwoSeconds() throws Exception {
+        Path file = withManifest("no-window", m -> m.remove("windowSeconds"));
+        assertEquals(2.0, ModelBundle.load(file).windowSeconds(), "bundles made before the field existed");
+    }
+
+    @Test
+    void windowOutOfRange() throws IOException {
+        assertRefused(withManifest("window-zero", m -> m.put("windowSeconds", 0.0)),
+                "the analysis window must be 0.1-30.0 s, not 0.0");
+        assertThrows(IllegalArgumentException.class, () -> new ModelBundle(original.network(), original.spec(),
+                LABELS, original.featureConfig(), original.normalization(), Double.NaN, Map.of(), false));
+    }
+
+    @Test
     void manifestIsReadableJsonWithTheModelChecksum() throws Exception {
         ObjectNode manifest = manifest(valid);
         assertEquals(1, manifest.get("formatVersion").asInt());

@@ -299,6 +299,21 @@ class StreamingAnalyzerTest {
     }
 
     @Test
+    void theAnalyzerCutsTheWindowTheModelWasTrainedOn(@TempDir Path dir) throws Exception {
+        ModelBundle plain = model.bundle();
+        EmotionModel threeSeconds = new EmotionModel(new ModelBundle(plain.network(), plain.spec(), plain.labels(),
+                plain.featureConfig(), plain.normalization(), 3.0, Map.of(), true));
+        AnalyzerSettings settings = AnalyzerSettings.forModel(threeSeconds);
+        assertEquals(3.0, settings.windowSeconds());
+        assertEquals(AnalyzerSettings.defaults().hopSeconds(), settings.hopSeconds());
+        assertEquals(2.0, AnalyzerSettings.forModel(model).windowSeconds(), "an older bundle: 2 s");
+        Path wav = TestAudio.writeWav(dir.resolve("long.wav"), TestAudio.voiced(5.0, RATE, 9), RATE);
+        FileAnalysis a = new FileAnalyzer(new StreamingAnalyzer(threeSeconds, settings)).analyze(wav);
+        for (WindowResult w : a.windows()) assertEquals(3.0, w.endSeconds() - w.startSeconds(), 0.011, "window " + w);
+        assertEquals(9, a.windows().size(), "(5 s - 3 s) / 0.25 s + 1 windows");
+    }
+
+    @Test
     void unreadableFileNamesItself(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("notes.wav"), "these are not audio samples");
         FileAnalyzer fa = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.defaults()));

@@ -78,6 +78,7 @@ class TrainerTest {
         ModelBundle bundle = r2.bundle();
         assertEquals(LABELS, bundle.labels());
         assertEquals(List.of("synthetic"), bundle.metadata().get("corpora"));
+        assertEquals(settings(4).windowSeconds(), bundle.windowSeconds(), "the analyzer will cut the training window");
         ConfusionMatrix cm = more.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(bundle), 0.4, 0.2),
                 val);
         assertTrue(cm.unweightedAccuracy() >= 0.9, "a separable task is learnt: " + cm);

@@ -137,7 +137,7 @@ public final class FilesViewModel {
                     }
                 };
                 String name = item.path().toString();
-                FileAnalysis a = new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.defaults())).analyze(
+                FileAnalysis a = new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.forModel(m))).analyze(
                         new ArrayAudioSource(clip.samples(), rate, name), name,
                         p -> updateProgress(0.05 + 0.95 * p, 1), frames);
                 return new Result(clip, mel.toArray(new float[0][]), a);

@@ -183,7 +183,7 @@ public final class LiveViewModel {
     void setModel(EmotionModel model) {
         boolean wasRunning = state.get() == LiveState.RUNNING || state.get() == LiveState.STARTING;
         if (wasRunning) stop();
-        analyzer = new StreamingAnalyzer(model, AnalyzerSettings.defaults());
+        analyzer = new StreamingAnalyzer(model, AnalyzerSettings.forModel(model));
         display.setLabels(model.labels());
         if (wasRunning || startWhenReady) {
             startWhenReady = false;

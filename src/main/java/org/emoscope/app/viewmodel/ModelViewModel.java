@@ -13,6 +13,7 @@ import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.bus.Events;
 import org.emoscope.model.EmotionModel;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class ModelViewModel {
                 Path p = where.call();
                 updateMessage(p.getFileName().toString());
                 EmotionModel m = EmotionModel.load(p);
-                m.warmUp(m.featureConfig().framesFor(2.0), 5);
+                m.warmUp(m.featureConfig().framesFor(m.windowSeconds()), 5);
                 return new Loaded(p, m);
             }
         };
@@ -83,7 +84,7 @@ public final class ModelViewModel {
         path.set(l.path());
         untrained.set(l.model().untrained());
         labels.setAll(l.model().labels());
-        figures.setAll(figures(l.model().metadata()));
+        figures.setAll(figures(l.model().metadata(), l.model().windowSeconds()));
         metadata.setAll(metadata(l.model().metadata()));
         model.set(l.model());
         loading.set("");
@@ -114,13 +115,16 @@ public final class ModelViewModel {
             new String[]{"validation_items", "Validation items"});
 
     static final String NOT_RECORDED = "not recorded";
+    static final String WINDOW_KEY = "window_seconds";
 
-    static List<Figure> figures(Map<String, Object> meta) {
+    /** The {@link #KNOWN} figures, then the analysis window the model was trained on (which every bundle has). */
+    static List<Figure> figures(Map<String, Object> meta, double windowSeconds) {
         List<Figure> out = new ArrayList<>();
         for (String[] k : KNOWN) {
             Object v = meta.get(k[0]);
             out.add(new Figure(k[0], k[1], v == null ? NOT_RECORDED : format(k[0], v)));
         }
+        out.add(new Figure(WINDOW_KEY, "Analysis window", BigDecimal.valueOf(windowSeconds).stripTrailingZeros().toPlainString() + " s"));
         return out;
     }
 

@@ -172,7 +172,7 @@ public final class Benchmarks {
      */
     public static List<FileRow> files(EmotionModel model, Path dir, double[] lengths) throws Exception {
         int rate = model.featureConfig().sampleRate();
-        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.defaults()));
+        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.forModel(model)));
         double longest = 2;
         for (double l : lengths) longest = Math.max(longest, l);
         float[] base = SpeechSignal.generate(Math.min(60, longest), rate, 11);
@@ -279,7 +279,7 @@ public final class Benchmarks {
     }
 
     public static LiveResult live(EmotionModel model, double seconds) throws InterruptedException {
-        AnalyzerSettings settings = AnalyzerSettings.defaults();
+        AnalyzerSettings settings = AnalyzerSettings.forModel(model);
         int rate = model.featureConfig().sampleRate();
         float[] audio = SpeechSignal.generate(seconds, rate, 3);
         List<long[]> times = java.util.Collections.synchronizedList(new ArrayList<>());

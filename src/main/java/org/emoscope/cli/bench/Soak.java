@@ -88,7 +88,7 @@ public final class Soak {
      */
     public static Result run(EmotionModel model, double seconds, double sampleSeconds, Path csv,
                              Consumer<Sample> progress) throws IOException, InterruptedException {
-        AnalyzerSettings settings = AnalyzerSettings.defaults();
+        AnalyzerSettings settings = AnalyzerSettings.forModel(model);
         int rate = model.featureConfig().sampleRate();
         ConcurrentLinkedQueue<long[]> delivered = new ConcurrentLinkedQueue<>();
         AtomicReference<Exception> error = new AtomicReference<>();

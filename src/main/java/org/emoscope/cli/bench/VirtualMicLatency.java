@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  *
  * <p>The bench plays digital silence with bursts of speech-like sound into the sink through a Java Sound
  * {@link SourceDataLine}, while the app's own capture path records the monitor: {@link MicrophoneAudioSource} on the
- * default device, {@link StreamingAnalyzer} with {@link AnalyzerSettings#defaults()}. For each burst it finds:
+ * default device, {@link StreamingAnalyzer} with {@link AnalyzerSettings#forModel}. For each burst it finds:
  * <ol>
  *   <li>the <b>reference</b>: when the burst's first sample entered the sink, hence the monitor (see
  *       {@link #reference});</li>
@@ -525,7 +525,7 @@ public final class VirtualMicLatency {
         if (availability.notMeasured() != null) return Result.notMeasured(availability.notMeasured());
         FeatureConfig fc = model.featureConfig();
         int rate = fc.sampleRate();
-        AnalyzerSettings settings = AnalyzerSettings.defaults();
+        AnalyzerSettings settings = AnalyzerSettings.forModel(model);
         StreamingAnalyzer analyzer = new StreamingAnalyzer(model, settings);
         Geometry g = new Geometry(rate, fc.windowSamples(), fc.hopSamples(), analyzer.windowFrames());
         Schedule schedule = schedule(bursts, rate, seed);

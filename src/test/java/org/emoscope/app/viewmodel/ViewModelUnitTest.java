@@ -19,14 +19,15 @@ class ViewModelUnitTest {
         meta.put("validation_ua", 0.5);
         meta.put("corpora", List.of("ravdess", "emodb-2s"));
         meta.put("custom", 3);
-        List<ModelViewModel.Figure> f = ModelViewModel.figures(meta);
-        assertEquals(ModelViewModel.KNOWN.size(), f.size());
+        List<ModelViewModel.Figure> f = ModelViewModel.figures(meta, 3.0);
+        assertEquals(ModelViewModel.KNOWN.size() + 1, f.size());
         Map<String, String> byKey = new LinkedHashMap<>();
         for (ModelViewModel.Figure x : f) byKey.put(x.key(), x.value());
         assertEquals("not recorded", byKey.get("validation_wa"));
         assertEquals("50.0 %", byKey.get("validation_ua"));
         assertEquals("not recorded", byKey.get("validation_one_file_ua"), "older bundles have no one-file figure");
         assertEquals("ravdess, emodb-2s", byKey.get("corpora"));
+        assertEquals("3 s", byKey.get(ModelViewModel.WINDOW_KEY), "the window the model was trained on");
         List<ModelViewModel.Figure> all = ModelViewModel.metadata(meta);
         assertEquals(List.of("validation_ua", "corpora", "custom"), all.stream().map(ModelViewModel.Figure::key).toList());
     }
