@@ -1,6 +1,8 @@
 package org.emoscope.cli;
 
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.ModelBundle;
+import org.emoscope.model.ModelBundleException;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.Evaluation;
@@ -18,12 +20,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +76,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "2 on a 2-core machine). Results do not depend on it.")
     Integer parallelFolds;
 
+    @Option(names = "--pretrained", paramLabel = "BUNDLE",
+            description = "Start every fold's network from this bundle (made by train on other corpora) instead of "
+                    + "from random weights. Refused if it was trained on the corpus being evaluated.")
+    Path pretrained;
+
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "work",
             description = "Checkpoints and finished folds, for resuming (default: ${DEFAULT-VALUE}).")
     Path work;
@@ -103,13 +116,47 @@ final class EvaluateCommand implements Callable<Integer> {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / Nd4jRuntime.threadsPerOperation());
     }
 
+    /** Names the --pretrained bundle in a work directory: its file name and the start of its SHA-256. */
+    private String pretrainedTag() throws IOException {
+        String name = pretrained.getFileName().toString().replaceFirst("\\.emo$", "");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pretrained));
+            return name + "-" + HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The corpora a bundle says it was trained on; refuses one that does not say. */
+    private List<String> pretrainedCorpora(ModelBundle bundle) {
+        if (!(bundle.metadata().get("corpora") instanceof List<?> list) || list.isEmpty())
+            throw new ParameterException(spec.commandLine(), "--pretrained " + pretrained + " does not record the "
+                    + "corpora it was trained on, so it cannot be shown to have never heard the test speakers");
+        return list.stream().map(String::valueOf).toList();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
         Protocol p = Protocol.parse(protocol);
         String command = "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        ModelBundle start = null;
+        List<String> startCorpora = List.of();
+        if (pretrained != null) {
+            try {
+                start = ModelBundle.load(pretrained);
+            } catch (ModelBundleException e) {
+                err.println("emoscope evaluate: --pretrained: " + e.getMessage());
+                return 1;
+            }
+            startCorpora = pretrainedCorpora(start);
+        }
         for (String name : corpora) {
             Corpus corpus = TrainingOptions.corpus(name);
+            if (start != null && startCorpora.contains(corpus.name()))
+                throw new ParameterException(spec.commandLine(), "--pretrained " + pretrained + " was trained on "
+                        + startCorpora + ", which include " + corpus.name() + ": its test speakers would not be new "
+                        + "to the model");
             long t0 = System.nanoTime();
             CorpusScan scan = options.scan(corpus, err);
             List<Utterance> utts = scan.utterances();
@@ -119,9 +166,12 @@ final class EvaluateCommand implements Callable<Integer> {
             Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id());
             TrainingSettings settings = settings(p);
             int parallel = parallelFolds();
+            if (start != null) workDir = workDir.resolveSibling(workDir.getFileName() + "-from-"
+                    + pretrainedTag());
             Evaluation eval = new Evaluation(options.loader(), net, settings,
                     AugmentationPlan.training(options.seed), workDir,
                     new ConsoleTrainingListener(err, options.epochs), parallel);
+            if (start != null) eval = eval.startingFrom(start);
             List<Evaluation.FoldResult> foldResults;
             String splitDesc;
             if (p == Protocol.PAPER) {
@@ -143,6 +193,9 @@ final class EvaluateCommand implements Callable<Integer> {
             details.put("training_augmentation", p == Protocol.PAPER ? "paper" : "training (6 variants per file)");
             details.put("training", settings.toString());
             details.put("parallel_folds", parallel);
+            if (start != null)
+                details.put("pretrained", pretrained.getFileName() + ", trained on " + startCorpora + " ("
+                        + start.metadata().getOrDefault("label_set", "?") + "); every fold starts from it");
             details.put("network", net.toString());
             details.put("features", FeatureConfig.defaults().toString());
             details.put("scoring", String.format(Locale.ROOT, "utterance = mean of %s s window probabilities every %s s, "

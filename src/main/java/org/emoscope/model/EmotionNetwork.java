@@ -1,7 +1,10 @@
 package org.emoscope.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -23,6 +26,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
@@ -145,6 +149,49 @@ public final class EmotionNetwork {
                 .addLayer(OUTPUT, output.build(), "dense")
                 .setOutputs(OUTPUT);
         return g.build();
+    }
+
+    /**
+     * Starts {@code to} from what {@code from} has learnt (transfer learning): every layer's weights, and the output
+     * weights of each class both networks have (matched by label). Classes only {@code to} has keep their fresh
+     * initialisation. The networks must have the same shape apart from the number of classes.
+     *
+     * @return the labels whose output weights were copied
+     * @throws IllegalArgumentException if a layer other than the output differs in shape between the networks
+     */
+    public static List<String> transfer(ComputationGraph from, List<String> fromLabels, ComputationGraph to,
+                                        List<String> toLabels) {
+        if (from.getLayers().length != to.getLayers().length)
+            throw new IllegalArgumentException("the networks have " + from.getLayers().length + " and "
+                    + to.getLayers().length + " layers");
+        for (Layer target : to.getLayers()) {
+            String name = target.conf().getLayer().getLayerName();
+            if (name.equals(OUTPUT)) continue;
+            Layer source = from.getLayer(name);
+            if (source == null) throw new IllegalArgumentException("the source network has no layer " + name);
+            for (var e : target.paramTable().entrySet()) {
+                INDArray value = source.paramTable().get(e.getKey());
+                if (value == null || !Arrays.equals(value.shape(), e.getValue().shape()))
+                    throw new IllegalArgumentException("layer " + name + " parameter " + e.getKey()
+                            + " differs in shape between the networks");
+                e.getValue().assign(value);
+            }
+        }
+        var outFrom = from.getLayer(OUTPUT).paramTable();
+        var outTo = to.getLayer(OUTPUT).paramTable();
+        INDArray wFrom = outFrom.get("W"), wTo = outTo.get("W");
+        if (wFrom.size(0) != wTo.size(0))
+            throw new IllegalArgumentException("the output layers take " + wFrom.size(0) + " and " + wTo.size(0)
+                    + " inputs");
+        List<String> shared = new ArrayList<>();
+        for (int j = 0; j < toLabels.size(); j++) {
+            int i = fromLabels.indexOf(toLabels.get(j));
+            if (i < 0) continue;
+            wTo.getColumn(j).assign(wFrom.getColumn(i));
+            outTo.get("b").putScalar(j, outFrom.get("b").getDouble(i)); // [1, n] or [n]: a linear index works
+            shared.add(toLabels.get(j));
+        }
+        return shared;
     }
 
     /** Number of input channels (MFCC coefficients) {@code net} expects: the input width of the layers fed by it. */

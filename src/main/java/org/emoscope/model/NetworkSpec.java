@@ -89,6 +89,18 @@ public record NetworkSpec(
     }
 
     /**
+     * True if a network built from {@code other} has layers of the same shapes as one built from this spec, apart
+     * from the output layer (whose width is the number of classes): its weights can start this one
+     * ({@link EmotionNetwork#transfer}). Regularisation, learning rate and seed do not matter.
+     */
+    public boolean sameLayersAs(NetworkSpec other) {
+        return inputChannels == other.inputChannels && convFilters.equals(other.convFilters)
+                && convKernels.equals(other.convKernels) && poolSizes.equals(other.poolSizes)
+                && attentionReduction == other.attentionReduction && spatialKernel == other.spatialKernel
+                && denseUnits == other.denseUnits;
+    }
+
+    /**
      * Input frames per attention frame: the product of the pooling sizes. An input of T frames gives
      * ceil(T / factor) attention frames; attention frame i covers input frames [i * factor, (i + 1) * factor).
      */

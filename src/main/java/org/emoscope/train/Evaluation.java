@@ -2,6 +2,7 @@ package org.emoscope.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.ModelBundle;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.train.augment.AugmentationPlan;
@@ -54,6 +55,7 @@ public final class Evaluation {
     private final Path workDir;
     private final TrainingListener listener;
     private final int parallelFolds;
+    private final ModelBundle pretrained;
 
     public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
                       Path workDir, TrainingListener listener) {
@@ -66,6 +68,12 @@ public final class Evaluation {
      */
     public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
                       Path workDir, TrainingListener listener, int parallelFolds) {
+        this(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, null);
+    }
+
+    private Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings,
+                       AugmentationPlan trainingPlan, Path workDir, TrainingListener listener, int parallelFolds,
+                       ModelBundle pretrained) {
         if (parallelFolds < 1) throw new IllegalArgumentException("parallelFolds must be >= 1: " + parallelFolds);
         this.parallelFolds = parallelFolds;
         this.loader = loader;
@@ -74,6 +82,20 @@ public final class Evaluation {
         this.trainingPlan = trainingPlan;
         this.workDir = workDir;
         this.listener = listener;
+        this.pretrained = pretrained;
+    }
+
+    /**
+     * This evaluation with every fold's network starting from {@code pretrained} ({@link Trainer#startingFrom}).
+     * The caller must make sure {@code pretrained} never heard a test speaker: trained on other corpora, say.
+     */
+    public Evaluation startingFrom(ModelBundle pretrained) {
+        return new Evaluation(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, pretrained);
+    }
+
+    private Trainer trainer(LabelSet labels) {
+        Trainer t = new Trainer(network, loader.cache().config(), settings, labels.labels());
+        return pretrained == null ? t : t.startingFrom(pretrained);
     }
 
     /**
@@ -155,7 +177,7 @@ public final class Evaluation {
         long loaded = System.nanoTime();
         listener.message(String.format(java.util.Locale.ROOT, "%d training, %d validation and %d test items loaded "
                 + "in %.0f s", fit.size(), val.size(), test.size(), (loaded - t0) / 1e9));
-        Trainer trainer = new Trainer(network, loader.cache().config(), settings, labels.labels());
+        Trainer trainer = trainer(labels);
         Trainer.Result r = trainer.train(fit, val, workDir.resolve("fold-" + fold.index()), Map.of(), listener);
         long trained = System.nanoTime();
         listener.message(String.format(java.util.Locale.ROOT, "trained in %.0f s (%.0f s of it in epochs)",
@@ -215,7 +237,7 @@ public final class Evaluation {
         List<Item> rows = loader.load(utterances, labels, paperPlan, listener::message);
         var split = Splits.paperSplit(rows, 0.8, settings.seed());
         var inner = Splits.paperSplit(split.train(), 0.9, settings.seed() + 1);
-        Trainer trainer = new Trainer(network, loader.cache().config(), settings, labels.labels());
+        Trainer trainer = trainer(labels);
         Trainer.Result r = trainer.train(inner.train(), inner.test(), workDir.resolve("paper"), Map.of(), listener);
         ConfusionMatrix cm = trainer.confusion(scorer(r), split.test(), UtteranceScorer.Voices.SPEAKER);
         listener.message("paper protocol: " + cm);

@@ -29,6 +29,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,14 @@ public final class Trainer {
     private final FeatureConfig features;
     private final TrainingSettings settings;
     private final List<String> labels;
+    private final ModelBundle start;
 
     public Trainer(NetworkSpec spec, FeatureConfig features, TrainingSettings settings, List<String> labels) {
+        this(spec, features, settings, labels, null);
+    }
+
+    private Trainer(NetworkSpec spec, FeatureConfig features, TrainingSettings settings, List<String> labels,
+                    ModelBundle start) {
         if (spec.numClasses() != labels.size())
             throw new IllegalArgumentException(spec.numClasses() + " outputs for " + labels.size() + " labels");
         if (spec.inputChannels() != features.coefficients())
@@ -73,6 +80,25 @@ public final class Trainer {
         this.features = features;
         this.settings = settings;
         this.labels = List.copyOf(labels);
+        this.start = start;
+        if (start != null) {
+            if (!start.featureConfig().equals(features))
+                throw new IllegalArgumentException("the pretrained model uses other features: " + start.featureConfig());
+            if (!start.spec().sameLayersAs(spec))
+                throw new IllegalArgumentException("the pretrained model's layers differ from this network's: "
+                        + start.spec());
+        }
+    }
+
+    /**
+     * A trainer whose network starts from {@code pretrained}'s weights instead of a random initialisation
+     * ({@link EmotionNetwork#transfer}): every layer, and the output weights of the classes both have. The
+     * normalisation is still fitted on the training data given to {@link #train}.
+     *
+     * @throws IllegalArgumentException if {@code pretrained} uses other features or layers of other shapes
+     */
+    public Trainer startingFrom(ModelBundle pretrained) {
+        return new Trainer(spec, features, settings, labels, pretrained);
     }
 
     /**
@@ -115,6 +141,10 @@ public final class Trainer {
             listener.message("resuming after epoch " + state.epoch + " (best so far: epoch " + state.bestEpoch + ")");
         } else {
             net = EmotionNetwork.build(spec);
+            if (start != null) {
+                List<String> shared = EmotionNetwork.transfer(start.network(), start.labels(), net, labels);
+                listener.message("starting from the pretrained model; output weights kept for " + shared);
+            }
             best = net.params().dup();
             state = new State();
             state.fingerprint = fingerprint;
@@ -393,6 +423,9 @@ public final class Trainer {
         if (settings.mixupAlpha() > 0) b.append("|mixup").append(settings.mixupAlpha());
         if (settings.speakerNorm()) b.append("|speakernorm");
         if (settings.voiceMix() > 0) b.append("|voicemix").append(settings.voiceMix());
+        if (start != null)
+            b.append("|pretrained").append(Arrays.hashCode(start.network().params().data().asFloat()))
+                    .append(start.labels());
         for (List<Item> items : List.of(fit, validation)) {
             b.append('|').append(items.size());
             for (Item i : items) b.append(i.utterance().file().getFileName()).append(i.augmentation()).append(i.label());

@@ -69,6 +69,35 @@ class EmotionNetworkTest {
     }
 
     @Test
+    void transferCopiesEveryLayerAndTheOutputsOfSharedClasses() {
+        NetworkSpec three = NetworkSpec.defaults(3);
+        ComputationGraph from = EmotionNetwork.build(new NetworkSpec(40, three.convFilters(), three.convKernels(),
+                three.poolSizes(), 8, 7, 64, 0.3, 1e-4, 1e-3, 3, 1L));
+        ComputationGraph to = EmotionNetwork.build(NetworkSpec.defaults(4));
+        INDArray wBefore = to.getLayer(EmotionNetwork.OUTPUT).getParam("W").dup();
+        List<String> shared = EmotionNetwork.transfer(from, List.of("a", "b", "c"), to, List.of("c", "x", "a", "y"));
+        assertEquals(List.of("c", "a"), shared);
+
+        INDArray x = TestNd4j.gaussian(new Random(4), DataType.FLOAT, 2, 40, 1, 60);
+        assertArrayEquals(from.feedForward(x, false).get("dense").ravel().toFloatVector(),
+                to.feedForward(x, false).get("dense").ravel().toFloatVector(), 0f, "every hidden layer, BN statistics too");
+        INDArray wFrom = from.getLayer(EmotionNetwork.OUTPUT).getParam("W");
+        INDArray wTo = to.getLayer(EmotionNetwork.OUTPUT).getParam("W");
+        assertArrayEquals(wFrom.getColumn(2).toFloatVector(), wTo.getColumn(0).toFloatVector(), 0f);
+        assertArrayEquals(wFrom.getColumn(0).toFloatVector(), wTo.getColumn(2).toFloatVector(), 0f);
+        assertArrayEquals(wBefore.getColumn(1).toFloatVector(), wTo.getColumn(1).toFloatVector(), 0f,
+                "a class only the target has keeps its fresh weights");
+        assertEquals(from.getLayer(EmotionNetwork.OUTPUT).getParam("b").getDouble(0),
+                to.getLayer(EmotionNetwork.OUTPUT).getParam("b").getDouble(2));
+
+        ComputationGraph other = EmotionNetwork.build(new NetworkSpec(40, List.of(32, 128, 128), three.convKernels(),
+                three.poolSizes(), 8, 7, 64, 0.3, 1e-4, 1e-3, 3, 1L));
+        assertThrows(IllegalArgumentException.class,
+                () -> EmotionNetwork.transfer(other, List.of("a", "b", "c"), to, List.of("c", "x", "a", "y")));
+        assertTrue(three.sameLayersAs(NetworkSpec.defaults(7)));
+    }
+
+    @Test
     void inferenceDoesNotDependOnTheRestOfTheBatch() {
         ComputationGraph net = EmotionNetwork.build(NetworkSpec.defaults(3));
         INDArray x = TestNd4j.gaussian(new Random(2), DataType.FLOAT, 3, 40, 1, 50);

@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(120)
@@ -82,6 +83,38 @@ class TrainerTest {
         ConfusionMatrix cm = more.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(bundle), 0.4, 0.2),
                 val);
         assertTrue(cm.unweightedAccuracy() >= 0.9, "a separable task is learnt: " + cm);
+    }
+
+    @Test
+    void aTrainerCanStartFromAPretrainedModel(@TempDir Path dir) throws Exception {
+        List<Item> val = items(16, 2, "b");
+        List<Item> fit = items(48, 1, "a");
+        Trainer.Result pre = new Trainer(TINY, FeatureConfig.defaults(), settings(4), LABELS)
+                .train(fit, val, null, Map.of(), TrainingListener.NONE);
+        // a learning rate that cannot learn anything in one epoch: what is known must come from the start
+        NetworkSpec frozen = new NetworkSpec(40, List.of(8), List.of(3), List.of(2), 2, 3, 8, 0.0, 0.0, 1e-9, 2, 9L);
+        Trainer scratch = new Trainer(frozen, FeatureConfig.defaults(), settings(1), LABELS);
+        Trainer warm = scratch.startingFrom(pre.bundle());
+        Path ckpt = dir.resolve("ckpt");
+        Trainer.Result cold = scratch.train(fit, val, ckpt, Map.of(), TrainingListener.NONE);
+        List<String> messages = new ArrayList<>();
+        Trainer.Result r = warm.train(fit, val, ckpt, Map.of(), new TrainingListener() {
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        });
+        assertTrue(messages.stream().anyMatch(m -> m.contains("output weights kept for [neutral, angry]")),
+                "a checkpoint of the cold start is not resumed: " + messages);
+        ConfusionMatrix coldCm = scratch.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(
+                cold.bundle()), 0.4, 0.2), val);
+        ConfusionMatrix warmCm = warm.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(r.bundle()),
+                0.4, 0.2), val);
+        assertTrue(warmCm.unweightedAccuracy() >= 0.9, "starts from what was learnt: " + warmCm);
+        assertTrue(coldCm.unweightedAccuracy() < 0.8, "from scratch nothing is learnt: " + coldCm);
+        NetworkSpec wider = new NetworkSpec(40, List.of(16), List.of(3), List.of(2), 2, 3, 8, 0.0, 0.0, 1e-2, 2, 1L);
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(wider, FeatureConfig.defaults(), settings(1),
+                LABELS).startingFrom(pre.bundle()));
     }
 
     @Test
