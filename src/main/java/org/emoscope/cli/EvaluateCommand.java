@@ -116,12 +116,18 @@ final class EvaluateCommand implements Callable<Integer> {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / Nd4jRuntime.threadsPerOperation());
     }
 
-    /** Names the --pretrained bundle in a work directory: its file name and the start of its SHA-256. */
+    /** Names the --pretrained bundle: its file name and the start of its SHA-256. */
     private String pretrainedTag() throws IOException {
-        String name = pretrained.getFileName().toString().replaceFirst("\\.emo$", "");
+        return pretrained.getFileName() + " " + shortHash(Files.readAllBytes(pretrained));
+    }
+
+    private static String shortHash(String text) {
+        return shortHash(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String shortHash(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pretrained));
-            return name + "-" + HexFormat.of().formatHex(digest, 0, 4);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -163,11 +169,17 @@ final class EvaluateCommand implements Callable<Integer> {
             LabelSet labels = LabelSet.corpusNative(corpus.name());
             NetworkSpec net = NetworkSpec.defaults(labels.labels().size())
                     .withInputChannels(FeatureConfig.defaults().coefficients());
-            Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id());
             TrainingSettings settings = settings(p);
             int parallel = parallelFolds();
-            if (start != null) workDir = workDir.resolveSibling(workDir.getFileName() + "-from-"
-                    + pretrainedTag());
+            boolean loso = LOSO.contains(corpus.name());
+            int held = validationSpeakers != null ? validationSpeakers : loso ? 1 : 2;
+            if (held < 1) throw new IllegalArgumentException("--validation-speakers must be at least 1");
+            // one directory per run configuration (bar --epochs and --patience, which a rerun may raise), so that
+            // finished folds are only ever reused by the same run
+            String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|" + (loso ? "loso" : folds + " folds")
+                    + (start != null ? "|from " + pretrainedTag() : "");
+            Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id() + "-" + shortHash(runKey));
+            err.println("work directory (rerun the same command to resume): " + workDir);
             Evaluation eval = new Evaluation(options.loader(), net, settings,
                     AugmentationPlan.training(options.seed), workDir,
                     new ConsoleTrainingListener(err, options.epochs), parallel);
@@ -178,11 +190,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 foldResults = eval.paper(utts, labels, AugmentationPlan.paper(options.seed));
                 splitDesc = "random 80/20 split of rows after augmenting (paper recipe: original, noise, pitch +0.7)";
             } else {
-                boolean loso = LOSO.contains(corpus.name());
                 List<Fold> fs = loso ? Splits.leaveOneSpeakerOut(utts) : Splits.groupedKFold(utts, folds, options.seed);
                 if (maxFolds > 0 && maxFolds < fs.size()) fs = fs.subList(0, maxFolds);
-                int held = validationSpeakers != null ? validationSpeakers : loso ? 1 : 2;
-                if (held < 1) throw new IllegalArgumentException("--validation-speakers must be at least 1");
                 foldResults = eval.speaker(fs, labels, held);
                 splitDesc = (loso ? "leave one speaker out" : folds + " speaker-grouped folds")
                         + (maxFolds > 0 ? " (first " + fs.size() + " folds only)" : "");
