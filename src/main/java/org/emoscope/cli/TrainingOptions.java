@@ -70,6 +70,11 @@ final class TrainingOptions {
             description = "Random training windows drawn per recording per epoch (default: ${DEFAULT-VALUE}).")
     int samplesPerItem;
 
+    @Option(names = "--smooth-epochs", paramLabel = "N", defaultValue = "1",
+            description = "Early stopping follows the validation score averaged over the last N epochs, and keeps "
+                    + "the weights of the epoch ending the best run of N (default: ${DEFAULT-VALUE}: one epoch).")
+    int smoothEpochs;
+
     @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
             description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}). The bundle records it, "
                     + "and the app and analyze cut windows of this length for it.")
@@ -78,6 +83,7 @@ final class TrainingOptions {
     TrainingSettings settings() {
         return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
                 .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup).withWindowSeconds(window)
+                .withSmoothEpochs(smoothEpochs)
                 .withSpeakerNorm(speakerNorm).withSamplesPerItem(samplesPerItem)
                 .withVoiceMix(voiceMix);
     }

@@ -200,7 +200,8 @@ public final class Trainer {
                 ua = cm.unweightedAccuracy();
                 wa = cm.weightedAccuracy();
             }
-            double score = validation.isEmpty() ? epoch : ua + 1e-3 * wa;
+            double score = validation.isEmpty() ? epoch : smoothed(state.history, ua + 1e-3 * wa,
+                    settings.smoothEpochs());
             if (score > state.bestScore) {
                 state.bestScore = score;
                 state.bestEpoch = epoch;
@@ -364,6 +365,20 @@ public final class Trainer {
     }
 
     /** Progress that survives an interrupted run. */
+    /**
+     * The validation score {@code current} averaged with the scores of the {@code epochs - 1} epochs before it in
+     * {@code history} (as many as there are): {@link TrainingSettings#smoothEpochs()}.
+     */
+    static double smoothed(List<EpochLog> history, double current, int epochs) {
+        double sum = current;
+        int n = 1;
+        for (int i = history.size() - 1; i >= 0 && n < epochs; i--, n++) {
+            EpochLog e = history.get(i);
+            sum += e.validationUa() + 1e-3 * e.validationWa();
+        }
+        return sum / n;
+    }
+
     static final class State {
         public String fingerprint;
         public int epoch;
@@ -423,6 +438,7 @@ public final class Trainer {
         if (settings.mixupAlpha() > 0) b.append("|mixup").append(settings.mixupAlpha());
         if (settings.speakerNorm()) b.append("|speakernorm");
         if (settings.voiceMix() > 0) b.append("|voicemix").append(settings.voiceMix());
+        if (settings.smoothEpochs() > 1) b.append("|smooth").append(settings.smoothEpochs());
         if (start != null)
             b.append("|pretrained").append(Arrays.hashCode(start.network().params().data().asFloat()))
                     .append(start.labels());

@@ -25,20 +25,24 @@ import java.util.function.Consumer;
  *                       one file (the recording's own statistics blended with the average training speaker) instead
  *                       of with their speaker's full statistics, so the model also learns to work before it has
  *                       heard much of a voice; 0 turns it off
+ * @param smoothEpochs   early stopping and the choice of weights follow the validation score averaged over this many
+ *                       epochs (the current one and those before it) instead of one epoch's score, which is noisy
+ *                       when few speakers are held out; 1 turns it off
  */
 public record TrainingSettings(int maxEpochs, int patience, int batchSize, double windowSeconds,
                                double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed,
                                boolean windowMean, boolean maskWindows, double mixupAlpha,
-                               boolean speakerNorm, double voiceMix) {
+                               boolean speakerNorm, double voiceMix, int smoothEpochs) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false, 0, true, 0);
+        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false, 0, true, 0, 1);
     }
 
     public TrainingSettings {
         if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1");
         if (patience < 1) throw new IllegalArgumentException("patience must be >= 1");
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
+        if (smoothEpochs < 1) throw new IllegalArgumentException("smoothEpochs must be >= 1: " + smoothEpochs);
         if (samplesPerItem < 1) throw new IllegalArgumentException("samplesPerItem must be >= 1");
         if (!(windowSeconds > 0) || !(evalHopSeconds > 0)) throw new IllegalArgumentException("bad window/hop");
         if (!(voiceMix >= 0 && voiceMix <= 1)) throw new IllegalArgumentException("voiceMix must be in [0, 1]: " + voiceMix);
@@ -89,13 +93,17 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
         return copy(f -> f.voiceMix = fraction);
     }
 
+    public TrainingSettings withSmoothEpochs(int epochs) {
+        return copy(f -> f.smoothEpochs = epochs);
+    }
+
     /** This record with {@code change} applied to a mutable copy of its fields: the one place withers build one. */
     private TrainingSettings copy(Consumer<Fields> change) {
         Fields f = new Fields(this);
         change.accept(f);
         return new TrainingSettings(f.maxEpochs, f.patience, f.batchSize, f.windowSeconds, f.evalHopSeconds,
                 f.samplesPerItem, f.balanceClasses, f.seed, f.windowMean, f.maskWindows, f.mixupAlpha, f.speakerNorm,
-                f.voiceMix);
+                f.voiceMix, f.smoothEpochs);
     }
 
     private static final class Fields {
@@ -112,6 +120,7 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
         double mixupAlpha;
         boolean speakerNorm;
         double voiceMix;
+        int smoothEpochs;
 
         Fields(TrainingSettings s) {
             maxEpochs = s.maxEpochs;
@@ -127,6 +136,7 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
             mixupAlpha = s.mixupAlpha;
             speakerNorm = s.speakerNorm;
             voiceMix = s.voiceMix;
+            smoothEpochs = s.smoothEpochs;
         }
     }
 }

@@ -50,7 +50,7 @@ class TrainerTest {
     }
 
     private static TrainingSettings settings(int epochs) {
-        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0, false, 0);
+        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0, false, 0, 1);
     }
 
     @Test
@@ -115,6 +115,18 @@ class TrainerTest {
         NetworkSpec wider = new NetworkSpec(40, List.of(16), List.of(3), List.of(2), 2, 3, 8, 0.0, 0.0, 1e-2, 2, 1L);
         assertThrows(IllegalArgumentException.class, () -> new Trainer(wider, FeatureConfig.defaults(), settings(1),
                 LABELS).startingFrom(pre.bundle()));
+    }
+
+    @Test
+    void aSmoothedScoreAveragesTheLastEpochs() {
+        List<Trainer.EpochLog> history = List.of(new Trainer.EpochLog(1, 1, 0.2, 0.0, 1, 1),
+                new Trainer.EpochLog(2, 1, 0.6, 0.0, 1, 1), new Trainer.EpochLog(3, 1, 0.4, 0.0, 1, 1));
+        assertEquals(0.5, Trainer.smoothed(history, 0.5, 1), 1e-12, "one epoch: the score itself");
+        assertEquals(0.45, Trainer.smoothed(history, 0.5, 2), 1e-12);
+        assertEquals(0.5, Trainer.smoothed(history, 0.5, 3), 1e-12);
+        assertEquals(0.425, Trainer.smoothed(history, 0.5, 9), 1e-12, "as many epochs as there are");
+        assertEquals(0.5, Trainer.smoothed(List.of(), 0.5, 3), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> TrainingSettings.defaults().withSmoothEpochs(0));
     }
 
     @Test
