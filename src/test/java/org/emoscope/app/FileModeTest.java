@@ -15,6 +15,9 @@ import org.emoscope.app.bus.PageId;
 import org.emoscope.app.service.AppSettings;
 import org.emoscope.app.viewmodel.FileItem;
 import org.emoscope.app.viewmodel.FilesViewModel;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.ModelBundle;
+import org.emoscope.model.SpeakerPrior;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.TestAudio;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +36,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.prefs.Preferences;
 
 import static org.emoscope.app.AppTestSupport.fx;
@@ -228,6 +232,59 @@ class FileModeTest {
         String reason = fx(() -> broken.message().get());
         assertTrue(reason.contains("broken.wav") && reason.length() > "broken.wav: ".length(), reason);
         assertTrue(fx(() -> robot.lookup(".banner.error .banner-text").queryAs(Label.class).getText()).contains(reason));
+    }
+
+    @Test
+    void oneSpeakerLearnsTheVoiceFromAllTheFilesAndAnalysesThemAgain(FxRobot robot) throws IOException {
+        AppTestSupport.waitForModel(window);
+        fxRun(() -> window.viewModels().shell.page().set(PageId.FILES));
+        robot.clickOn("#one-speaker");
+        waitUntil("a model that does not adapt to voices says so", 10, () -> !files().oneSpeaker().get()
+                && robot.lookup(".banner.error").queryAll().stream().anyMatch(n -> n.isVisible()
+                && robot.from(n).lookup(".label").queryAll().stream()
+                .anyMatch(l -> ((Label) l).getText().contains("does not adapt to voices"))));
+
+        ModelBundle plain = ModelBundle.untrained(AppTestSupport.LABELS, FeatureConfig.defaults());
+        float[] mean = new float[40];
+        float[] std = new float[40];
+        java.util.Arrays.fill(std, 5);
+        mean[0] = -400;
+        SpeakerPrior prior = new SpeakerPrior(mean, std, SpeakerPrior.gateFor(FeatureConfig.defaults()), 100);
+        Path adapting = dir.resolve("adapting.emo");
+        new ModelBundle(plain.network(), plain.spec(), plain.labels(), plain.featureConfig(),
+                plain.normalization().withSpeaker(prior), Map.of(), true).save(adapting);
+        fxRun(() -> window.viewModels().model.load(adapting));
+        waitUntil("the adapting model", 60, () -> window.viewModels().model.model().get() != null
+                && window.viewModels().model.model().get().speakerNormalised());
+        Path a = speechWav("first.wav", 2);
+        Path b = speechWav("second.wav", 3);
+        fxRun(() -> window.dropFiles(List.of(a.toFile(), b.toFile())));
+        FileItem first = only("first.wav");
+        FileItem second = only("second.wav");
+        waitUntil("both analysed alone", 60, () -> first.status().get() == FileItem.Status.DONE
+                && second.status().get() == FileItem.Status.DONE);
+        FileAnalysis alone = fx(() -> second.analysis().get());
+        assertTrue(alone.windows().stream().mapToDouble(w -> w.voiceSeconds()).distinct().count() > 1,
+                "alone, the voice estimate grows window by window");
+
+        robot.clickOn("#one-speaker");
+        waitUntil("the voice learnt and both analysed again", 60, () -> files().voice().get().startsWith(
+                "One speaker: voice learnt from") && first.status().get() == FileItem.Status.DONE
+                && second.status().get() == FileItem.Status.DONE && second.analysis().get() != alone);
+        String status = fx(() -> robot.lookup("#voice-status").queryAs(Label.class).getText());
+        assertTrue(status.endsWith("in 2 file(s)"), status);
+        double learnt = fx(() -> first.analysis().get().windows().get(0).voiceSeconds());
+        for (FileItem item : List.of(first, second))
+            for (var w : fx(() -> item.analysis().get().windows()))
+                assertEquals(learnt, w.voiceSeconds(), 1e-9, "every window of every file uses the one voice");
+        assertTrue(learnt > 5, "both files' speech counts: " + learnt + " s");
+
+        robot.clickOn("#one-speaker");
+        FileAnalysis together = fx(() -> second.analysis().get());
+        waitUntil("each file alone again", 60, () -> files().voice().get().equals("Each file is its own voice")
+                && second.status().get() == FileItem.Status.DONE && second.analysis().get() != together);
+        assertTrue(fx(() -> second.analysis().get().windows().stream().mapToDouble(w -> w.voiceSeconds())
+                .distinct().count()) > 1);
     }
 
     @Test

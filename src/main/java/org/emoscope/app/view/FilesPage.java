@@ -5,6 +5,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
@@ -70,7 +72,15 @@ public final class FilesPage {
         export.setId("export");
         Button image = Ui.button("Save image…", "PNG of the file view", actions::saveImage);
         image.setId("save-file-image");
-        HBox toolbar = new HBox(10, open, export, image);
+        CheckBox oneSpeaker = new CheckBox("One speaker");
+        oneSpeaker.setId("one-speaker");
+        oneSpeaker.setTooltip(new Tooltip("All these files are the same person: learn the voice from all of them "
+                + "first, then analyse each file with it (more accurate than each file's own few seconds of voice)"));
+        oneSpeaker.selectedProperty().bindBidirectional(vm.oneSpeaker());
+        Label voice = Ui.muted("");
+        voice.setId("voice-status");
+        voice.textProperty().bind(vm.voice());
+        HBox toolbar = new HBox(10, open, export, image, Ui.spacer(), voice, oneSpeaker);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         ListView<FileItem> list = new ListView<>(vm.items());

@@ -2,8 +2,12 @@ package org.emoscope.app.viewmodel;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -55,6 +59,14 @@ public final class FilesViewModel {
     private String modelName = "";
     private Player player;
     private FileItem playingItem;
+    private final BooleanProperty oneSpeaker = new SimpleBooleanProperty(false);
+    private final StringProperty voice = new SimpleStringProperty(EACH_ALONE);
+    /** With {@link #oneSpeaker} on: the analyzer that knows the voice of all the files, once learnt; else null. */
+    private FileAnalyzer voiceAnalyzer;
+    /** Counts voice-learning requests, so that only the newest one's result is used. */
+    private long voiceRequest;
+
+    static final String EACH_ALONE = "Each file is its own voice";
 
     public FilesViewModel(EventBus bus, AppSettings settings) {
         this.bus = bus;
@@ -62,8 +74,15 @@ public final class FilesViewModel {
         bus.subscribe(Events.ModelChanged.class, e -> {
             model = e.model();
             modelName = e.path().getFileName().toString();
-            for (FileItem i : items) if (i.status().get() == FileItem.Status.QUEUED && i.task == null) submit(i);
+            voiceAnalyzer = null;
+            if (oneSpeaker.get()) {
+                if (model.speakerNormalised()) learnVoiceThenReanalyse();
+                else oneSpeaker.set(false);
+            } else {
+                for (FileItem i : items) if (i.status().get() == FileItem.Status.QUEUED && i.task == null) submit(i);
+            }
         });
+        oneSpeaker.addListener((o, was, on) -> oneSpeakerChanged(on));
         cursorTimer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -82,9 +101,10 @@ public final class FilesViewModel {
             FileItem item = new FileItem(p);
             items.add(item);
             added.add(item);
-            if (model != null) submit(item);
-            else item.message().set("Waiting for the model");
+            if (model == null) item.message().set("Waiting for the model");
+            else if (!oneSpeaker.get()) submit(item);
         }
+        if (!added.isEmpty() && model != null && oneSpeaker.get()) learnVoiceThenReanalyse();
         if (!added.isEmpty()) {
             selected.set(added.get(0));
             settings.lastFolder(added.get(0).path().toFile());
@@ -119,6 +139,8 @@ public final class FilesViewModel {
 
     private void submit(FileItem item) {
         EmotionModel m = model;
+        FileAnalyzer analyzer = voiceAnalyzer != null ? voiceAnalyzer
+                : new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.forModel(m)));
         String usedModel = modelName;
         int rate = m.featureConfig().sampleRate();
         double hop = m.featureConfig().hopSeconds();
@@ -137,7 +159,7 @@ public final class FilesViewModel {
                     }
                 };
                 String name = item.path().toString();
-                FileAnalysis a = new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.forModel(m))).analyze(
+                FileAnalysis a = analyzer.analyze(
                         new ArrayAudioSource(clip.samples(), rate, name), name,
                         p -> updateProgress(0.05 + 0.95 * p, 1), frames);
                 return new Result(clip, mel.toArray(new float[0][]), a);
@@ -178,6 +200,104 @@ public final class FilesViewModel {
         item.status().set(FileItem.Status.FAILED);
         item.message().set(reason);
         bus.publish(new Events.ErrorRaised("Cannot analyse " + item.name(), reason));
+    }
+
+    private void oneSpeakerChanged(boolean on) {
+        voiceAnalyzer = null;
+        voiceRequest++;
+        if (on && model != null && !model.speakerNormalised()) {
+            bus.publish(new Events.ErrorRaised("One speaker is not available",
+                    "This model does not adapt to voices, so it analyses every file alone."));
+            Platform.runLater(() -> oneSpeaker.set(false));
+            return;
+        }
+        if (on) {
+            learnVoiceThenReanalyse();
+        } else {
+            voice.set(EACH_ALONE);
+            reanalyseAll();
+        }
+    }
+
+    /**
+     * With {@link #oneSpeaker} on: learns the voice from every file in the list (features only, in the background),
+     * then analyses every file again with it, as {@code analyze --one-speaker} does.
+     */
+    private void learnVoiceThenReanalyse() {
+        if (model == null) return;
+        long request = ++voiceRequest;
+        EmotionModel m = model;
+        List<Path> paths = items.stream().filter(FilesViewModel::wanted).map(FileItem::path).toList();
+        for (FileItem i : items) cancelQuietly(i);
+        if (paths.isEmpty()) {
+            voice.set("One speaker: no files yet");
+            return;
+        }
+        voice.set("Learning the voice from " + paths.size() + " file(s)…");
+        Task<LearntVoice> learn = new Task<>() {
+            @Override
+            protected LearntVoice call() throws Exception {
+                FileAnalyzer a = new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.forModel(m)));
+                return new LearntVoice(a, a.learnVoice(paths));
+            }
+        };
+        learn.setOnSucceeded(e -> {
+            if (request != voiceRequest || !oneSpeaker.get()) return;
+            voiceAnalyzer = learn.getValue().analyzer();
+            voice.set(String.format(Locale.ROOT, "One speaker: voice learnt from %.0f s of speech in %d file(s)",
+                    learn.getValue().seconds(), paths.size()));
+            reanalyseAll();
+        });
+        learn.setOnFailed(e -> {
+            if (request != voiceRequest) return;
+            Throwable t = learn.getException();
+            String why = t.getMessage() == null ? t.toString() : t.getMessage();
+            voice.set(EACH_ALONE);
+            bus.publish(new Events.ErrorRaised("Cannot learn the voice", why));
+            oneSpeaker.set(false);
+        });
+        executor.execute(learn);
+    }
+
+    private record LearntVoice(FileAnalyzer analyzer, double seconds) {
+    }
+
+    /** Cancels {@code item}'s analysis without marking it cancelled: it is about to be analysed again. */
+    private void cancelQuietly(FileItem item) {
+        Task<?> t = item.task;
+        item.task = null;
+        if (t != null && !t.isDone()) {
+            t.setOnCancelled(null);
+            t.setOnFailed(null);
+            t.cancel(true);
+        }
+    }
+
+    private void reanalyseAll() {
+        if (model == null) return;
+        for (FileItem i : items) {
+            if (!wanted(i)) continue;
+            cancelQuietly(i);
+            submit(i);
+        }
+    }
+
+    /** A file to learn the voice from and to analyse: not one that failed or that the user cancelled. */
+    private static boolean wanted(FileItem i) {
+        return i.status().get() != FileItem.Status.FAILED && i.status().get() != FileItem.Status.CANCELLED;
+    }
+
+    /**
+     * All the files are one speaker: a speaker-normalised model first learns the voice from all of them, then
+     * analyses each with it (more accurate than each file's own few seconds of voice). Off: each file alone.
+     */
+    public BooleanProperty oneSpeaker() {
+        return oneSpeaker;
+    }
+
+    /** What the analysis knows of the voice, for the page to show. */
+    public StringProperty voice() {
+        return voice;
     }
 
     static String summary(FileAnalysis a) {
