@@ -75,6 +75,11 @@ final class TrainingOptions {
                     + "the weights of the epoch ending the best run of N (default: ${DEFAULT-VALUE}: one epoch).")
     int smoothEpochs;
 
+    @Option(names = "--lr-patience", paramLabel = "N", defaultValue = "0",
+            description = "Halve the learning rate after N epochs without a better validation score (default: "
+                    + "${DEFAULT-VALUE}: never).")
+    int lrPatience;
+
     @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "2.0",
             description = "Training and scoring window in seconds (default: ${DEFAULT-VALUE}). The bundle records it, "
                     + "and the app and analyze cut windows of this length for it.")
@@ -83,7 +88,7 @@ final class TrainingOptions {
     TrainingSettings settings() {
         return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
                 .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup).withWindowSeconds(window)
-                .withSmoothEpochs(smoothEpochs)
+                .withSmoothEpochs(smoothEpochs).withLrPatience(lrPatience)
                 .withSpeakerNorm(speakerNorm).withSamplesPerItem(samplesPerItem)
                 .withVoiceMix(voiceMix);
     }

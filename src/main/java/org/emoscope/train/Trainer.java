@@ -138,6 +138,7 @@ public final class Trainer {
             net = ModelSerializer.restoreComputationGraph(checkpoints.resolve("last.zip").toFile(), true);
             best = Nd4j.readBinary(checkpoints.resolve("best.bin").toFile());
             state = saved;
+            if (state.learningRate > 0) net.setLearningRate(state.learningRate);
             listener.message("resuming after epoch " + state.epoch + " (best so far: epoch " + state.bestEpoch + ")");
         } else {
             net = EmotionNetwork.build(spec);
@@ -206,9 +207,18 @@ public final class Trainer {
                 state.bestScore = score;
                 state.bestEpoch = epoch;
                 state.badEpochs = 0;
+                state.lrBadEpochs = 0;
                 best = net.params().dup();
             } else {
                 state.badEpochs++;
+                state.lrBadEpochs++;
+                if (settings.lrPatience() > 0 && state.lrBadEpochs >= settings.lrPatience()) {
+                    state.lrBadEpochs = 0;
+                    state.learningRate = currentRate(state) / 2;
+                    net.setLearningRate(state.learningRate);
+                    listener.message(String.format(java.util.Locale.ROOT, "no better validation score for %d epochs: "
+                            + "learning rate halved to %.3g", settings.lrPatience(), state.learningRate));
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochLog log = new EpochLog(epoch, lossSum / batches, ua, wa, seconds, order.length / trainSeconds);
@@ -379,12 +389,20 @@ public final class Trainer {
         return sum / n;
     }
 
+    private double currentRate(State state) {
+        return state.learningRate > 0 ? state.learningRate : spec.learningRate();
+    }
+
     static final class State {
         public String fingerprint;
         public int epoch;
         public int bestEpoch;
         public double bestScore = Double.NEGATIVE_INFINITY;
         public int badEpochs;
+        /** Epochs without a better score since the last improvement or halving of the learning rate. */
+        public int lrBadEpochs;
+        /** The learning rate after the last halving; 0 while it is the spec's. */
+        public double learningRate;
         public long windowsSeen;
         public double trainSeconds;
         public List<EpochLog> history = new ArrayList<>();
@@ -439,6 +457,7 @@ public final class Trainer {
         if (settings.speakerNorm()) b.append("|speakernorm");
         if (settings.voiceMix() > 0) b.append("|voicemix").append(settings.voiceMix());
         if (settings.smoothEpochs() > 1) b.append("|smooth").append(settings.smoothEpochs());
+        if (settings.lrPatience() > 0) b.append("|lrpatience").append(settings.lrPatience());
         if (start != null)
             b.append("|pretrained").append(Arrays.hashCode(start.network().params().data().asFloat()))
                     .append(start.labels());

@@ -28,20 +28,24 @@ import java.util.function.Consumer;
  * @param smoothEpochs   early stopping and the choice of weights follow the validation score averaged over this many
  *                       epochs (the current one and those before it) instead of one epoch's score, which is noisy
  *                       when few speakers are held out; 1 turns it off
+ * @param lrPatience     halve the learning rate after this many epochs in a row without a better validation score
+ *                       (counted afresh after each halving); 0 turns it off
  */
 public record TrainingSettings(int maxEpochs, int patience, int batchSize, double windowSeconds,
                                double evalHopSeconds, int samplesPerItem, boolean balanceClasses, long seed,
                                boolean windowMean, boolean maskWindows, double mixupAlpha,
-                               boolean speakerNorm, double voiceMix, int smoothEpochs) {
+                               boolean speakerNorm, double voiceMix, int smoothEpochs,
+                               int lrPatience) {
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false, 0, true, 0, 1);
+        return new TrainingSettings(40, 8, 32, 2.0, 0.25, 1, true, 7L, false, false, 0, true, 0, 1, 0);
     }
 
     public TrainingSettings {
         if (maxEpochs < 1) throw new IllegalArgumentException("maxEpochs must be >= 1");
         if (patience < 1) throw new IllegalArgumentException("patience must be >= 1");
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1");
+        if (lrPatience < 0) throw new IllegalArgumentException("lrPatience must be >= 0: " + lrPatience);
         if (smoothEpochs < 1) throw new IllegalArgumentException("smoothEpochs must be >= 1: " + smoothEpochs);
         if (samplesPerItem < 1) throw new IllegalArgumentException("samplesPerItem must be >= 1");
         if (!(windowSeconds > 0) || !(evalHopSeconds > 0)) throw new IllegalArgumentException("bad window/hop");
@@ -97,13 +101,17 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
         return copy(f -> f.smoothEpochs = epochs);
     }
 
+    public TrainingSettings withLrPatience(int epochs) {
+        return copy(f -> f.lrPatience = epochs);
+    }
+
     /** This record with {@code change} applied to a mutable copy of its fields: the one place withers build one. */
     private TrainingSettings copy(Consumer<Fields> change) {
         Fields f = new Fields(this);
         change.accept(f);
         return new TrainingSettings(f.maxEpochs, f.patience, f.batchSize, f.windowSeconds, f.evalHopSeconds,
                 f.samplesPerItem, f.balanceClasses, f.seed, f.windowMean, f.maskWindows, f.mixupAlpha, f.speakerNorm,
-                f.voiceMix, f.smoothEpochs);
+                f.voiceMix, f.smoothEpochs, f.lrPatience);
     }
 
     private static final class Fields {
@@ -121,6 +129,7 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
         boolean speakerNorm;
         double voiceMix;
         int smoothEpochs;
+        int lrPatience;
 
         Fields(TrainingSettings s) {
             maxEpochs = s.maxEpochs;
@@ -137,6 +146,7 @@ public record TrainingSettings(int maxEpochs, int patience, int batchSize, doubl
             speakerNorm = s.speakerNorm;
             voiceMix = s.voiceMix;
             smoothEpochs = s.smoothEpochs;
+            lrPatience = s.lrPatience;
         }
     }
 }

@@ -48,7 +48,7 @@ class EvaluationTest {
     }
 
     private static Evaluation evaluation(Path cache, Path work, int parallel) {
-        TrainingSettings settings = new TrainingSettings(2, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0, true, 0, 1);
+        TrainingSettings settings = new TrainingSettings(2, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0, true, 0, 1, 0);
         return new Evaluation(new ItemLoader(new FeatureCache(cache, FeatureConfig.defaults()), 1), TINY, settings,
                 AugmentationPlan.none(), work, TrainingListener.NONE, parallel);
     }

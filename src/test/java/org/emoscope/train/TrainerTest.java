@@ -50,7 +50,7 @@ class TrainerTest {
     }
 
     private static TrainingSettings settings(int epochs) {
-        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0, false, 0, 1);
+        return new TrainingSettings(epochs, 10, 8, 0.4, 0.2, 1, true, 3L, false, false, 0, false, 0, 1, 0);
     }
 
     @Test
@@ -127,6 +127,23 @@ class TrainerTest {
         assertEquals(0.425, Trainer.smoothed(history, 0.5, 9), 1e-12, "as many epochs as there are");
         assertEquals(0.5, Trainer.smoothed(List.of(), 0.5, 3), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> TrainingSettings.defaults().withSmoothEpochs(0));
+    }
+
+    @Test
+    void theLearningRateIsHalvedWhenTheValidationScoreStopsRising() throws Exception {
+        List<Item> val = items(16, 2, "b");
+        List<String> messages = new ArrayList<>();
+        Trainer t = new Trainer(TINY, FeatureConfig.defaults(), settings(8).withLrPatience(2), LABELS);
+        Trainer.Result r = t.train(items(48, 1, "a"), val, null, Map.of(), new TrainingListener() {
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        });
+        long halvings = messages.stream().filter(m -> m.contains("learning rate halved")).count();
+        assertTrue(halvings >= 1, "a separable task is learnt early, then the score cannot rise: " + messages);
+        assertEquals(TINY.learningRate() / Math.pow(2, halvings), r.bundle().network().getLearningRate("dense"),
+                1e-12);
     }
 
     @Test
