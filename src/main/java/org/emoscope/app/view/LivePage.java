@@ -138,7 +138,9 @@ public final class LivePage {
         meaningless.managedProperty().bind(meaningless.visibleProperty());
         VBox nowCard = Ui.card("Now", new VBox(8, badge, meaningless));
         VBox barsCard = Ui.card("Probabilities", bars);
-        Label rate = Ui.muted("Updated every 250 ms from the last 2 s of audio, smoothed over recent speech.");
+        Label rate = Ui.muted("");
+        rate.setId("live-cadence");
+        rate.textProperty().bind(vm.cadence());
         VBox side = new VBox(12, nowCard, barsCard, rate);
         side.setPrefWidth(310);
         side.setMinWidth(280);

@@ -40,7 +40,7 @@ final class MomentPanel extends VBox {
             when.setText("Click the timeline");
             badge.show(WindowResult.NO_SPEECH, 0, List.of(), "No window selected");
             bars.setLabels(List.of());
-            note.setText("Each window is 2 s of audio; a new one starts every 250 ms.");
+            note.setText("A new window starts every 250 ms.");
             channelBox.setVisible(false);
             return;
         }

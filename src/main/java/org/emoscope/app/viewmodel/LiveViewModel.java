@@ -53,6 +53,7 @@ public final class LiveViewModel {
     private final ObjectProperty<LiveState> state = new SimpleObjectProperty<>(LiveState.IDLE);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("");
+    private final StringProperty cadence = new SimpleStringProperty(cadence(AnalyzerSettings.defaults()));
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("emoscope-live"));
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("emoscope-devices"));
     private final FxBatchQueue<Tagged> feed = new FxBatchQueue<>(20_000, this::deliver);
@@ -183,7 +184,9 @@ public final class LiveViewModel {
     void setModel(EmotionModel model) {
         boolean wasRunning = state.get() == LiveState.RUNNING || state.get() == LiveState.STARTING;
         if (wasRunning) stop();
-        analyzer = new StreamingAnalyzer(model, AnalyzerSettings.forModel(model));
+        AnalyzerSettings settings = AnalyzerSettings.forModel(model);
+        analyzer = new StreamingAnalyzer(model, settings);
+        cadence.set(cadence(settings));
         display.setLabels(model.labels());
         if (wasRunning || startWhenReady) {
             startWhenReady = false;
@@ -335,6 +338,17 @@ public final class LiveViewModel {
     }
 
     /** What is wrong with the microphone, or empty. */
+    /** How often the probabilities change and from how much audio: the model's window decides the latter. */
+    static String cadence(AnalyzerSettings s) {
+        return String.format(java.util.Locale.ROOT, "Updated every %.0f ms from the last %s s of audio, smoothed over "
+                + "recent speech.", 1000 * s.hopSeconds(),
+                java.math.BigDecimal.valueOf(s.windowSeconds()).stripTrailingZeros().toPlainString());
+    }
+
+    public StringProperty cadence() {
+        return cadence;
+    }
+
     public StringProperty message() {
         return message;
     }

@@ -33,6 +33,14 @@ class ViewModelUnitTest {
     }
 
     @Test
+    void theLivePageSaysHowMuchAudioEachUpdateHears() {
+        assertEquals("Updated every 250 ms from the last 2 s of audio, smoothed over recent speech.",
+                LiveViewModel.cadence(org.emoscope.pipeline.AnalyzerSettings.defaults()));
+        assertEquals("Updated every 250 ms from the last 3.5 s of audio, smoothed over recent speech.",
+                LiveViewModel.cadence(org.emoscope.pipeline.AnalyzerSettings.defaults().withWindow(3.5, 0.25)));
+    }
+
+    @Test
     void spectrogramRingKeepsTheNewestFrames() {
         SpectrogramRing r = new SpectrogramRing(3);
         for (int i = 0; i < 5; i++) r.append(new float[]{i}, 1.0 + i * 0.01, 0.01);
