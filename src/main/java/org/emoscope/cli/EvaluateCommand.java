@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -122,7 +123,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String shortHash(String text) {
-        return shortHash(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return shortHash(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String shortHash(byte[] bytes) {
@@ -176,8 +177,8 @@ final class EvaluateCommand implements Callable<Integer> {
             if (held < 1) throw new IllegalArgumentException("--validation-speakers must be at least 1");
             // one directory per run configuration (bar --epochs and --patience, which a rerun may raise), so that
             // finished folds are only ever reused by the same run
-            String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|" + (loso ? "loso" : folds + " folds")
-                    + (start != null ? "|from " + pretrainedTag() : "");
+            String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|"
+                    + (loso ? "loso" : folds + " folds") + (start != null ? "|from " + pretrainedTag() : "");
             Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id() + "-" + shortHash(runKey));
             err.println("work directory (rerun the same command to resume): " + workDir);
             Evaluation eval = new Evaluation(options.loader(), net, settings,
