@@ -22,11 +22,13 @@ final class TrainingOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--epochs", defaultValue = "40", description = "Most epochs per training (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "40",
+            description = "Most epochs per training (default: ${DEFAULT-VALUE}; 100 for evaluate --protocol paper).")
     int epochs;
 
     @Option(names = "--patience", defaultValue = "8",
-            description = "Stop after this many epochs without a better validation UA (default: ${DEFAULT-VALUE}).")
+            description = "Stop after this many epochs without a better validation UA (default: ${DEFAULT-VALUE}; 20 "
+                    + "for evaluate --protocol paper).")
     int patience;
 
     @Option(names = "--batch", defaultValue = "32", description = "Minibatch size (default: ${DEFAULT-VALUE}).")

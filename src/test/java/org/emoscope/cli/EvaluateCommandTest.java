@@ -1,6 +1,7 @@
 package org.emoscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,14 +10,41 @@ import java.util.Map;
 
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.ModelBundle;
+import org.emoscope.train.Protocol;
+import org.emoscope.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** What {@code evaluate} refuses before it trains anything. */
 class EvaluateCommandTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void thePaperProtocolTrainsLongerAndWithoutSpeakerNormalisationUnlessTold() {
+        TrainingSettings paper = parsed("--protocol", "paper").settings(Protocol.PAPER);
+        assertEquals(EvaluateCommand.PAPER_EPOCHS, paper.maxEpochs());
+        assertEquals(EvaluateCommand.PAPER_PATIENCE, paper.patience());
+        assertFalse(paper.speakerNorm());
+        TrainingSettings told = parsed("--protocol", "paper", "--epochs", "12", "--patience", "3", "--speaker-norm")
+                .settings(Protocol.PAPER);
+        assertEquals(12, told.maxEpochs());
+        assertEquals(3, told.patience());
+        assertTrue(told.speakerNorm());
+        TrainingSettings speaker = parsed().settings(Protocol.SPEAKER);
+        assertEquals(TrainingSettings.defaults().maxEpochs(), speaker.maxEpochs());
+        assertEquals(TrainingSettings.defaults().patience(), speaker.patience());
+        assertTrue(speaker.speakerNorm());
+    }
+
+    private static EvaluateCommand parsed(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("evaluate", "--corpus", "emovo"));
+        all.addAll(List.of(args));
+        CommandLine.ParseResult r = new CommandLine(new Main()).parseArgs(all.toArray(new String[0]));
+        return r.subcommand().commandSpec().userObject() instanceof EvaluateCommand e ? e : null;
+    }
 
     @Test
     void aPretrainedModelThatHeardTheCorpusIsRefused() throws Exception {
