@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -201,7 +202,7 @@ public final class Trainer {
                 ua = cm.unweightedAccuracy();
                 wa = cm.weightedAccuracy();
             }
-            double score = validation.isEmpty() ? epoch : smoothed(state.history, ua + 1e-3 * wa,
+            double score = validation.isEmpty() ? epoch : smoothed(state.history, validationScore(ua, wa),
                     settings.smoothEpochs());
             if (score > state.bestScore) {
                 state.bestScore = score;
@@ -216,7 +217,7 @@ public final class Trainer {
                     state.lrBadEpochs = 0;
                     state.learningRate = currentRate(state) / 2;
                     net.setLearningRate(state.learningRate);
-                    listener.message(String.format(java.util.Locale.ROOT, "no better validation score for %d epochs: "
+                    listener.message(String.format(Locale.ROOT, "no better validation score for %d epochs: "
                             + "learning rate halved to %.3g", settings.lrPatience(), state.learningRate));
                 }
             }
@@ -374,7 +375,11 @@ public final class Trainer {
         return order;
     }
 
-    /** Progress that survives an interrupted run. */
+    /** What early stopping maximises: UA, with WA only to break ties. */
+    private static double validationScore(double ua, double wa) {
+        return ua + 1e-3 * wa;
+    }
+
     /**
      * The validation score {@code current} averaged with the scores of the {@code epochs - 1} epochs before it in
      * {@code history} (as many as there are): {@link TrainingSettings#smoothEpochs()}.
@@ -384,7 +389,7 @@ public final class Trainer {
         int n = 1;
         for (int i = history.size() - 1; i >= 0 && n < epochs; i--, n++) {
             EpochLog e = history.get(i);
-            sum += e.validationUa() + 1e-3 * e.validationWa();
+            sum += validationScore(e.validationUa(), e.validationWa());
         }
         return sum / n;
     }
@@ -393,6 +398,7 @@ public final class Trainer {
         return state.learningRate > 0 ? state.learningRate : spec.learningRate();
     }
 
+    /** Progress that survives an interrupted run. */
     static final class State {
         public String fingerprint;
         public int epoch;
