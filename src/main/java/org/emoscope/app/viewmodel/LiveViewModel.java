@@ -337,18 +337,17 @@ public final class LiveViewModel {
         return state;
     }
 
-    /** What is wrong with the microphone, or empty. */
     /** How often the probabilities change and from how much audio: the model's window decides the latter. */
     static String cadence(AnalyzerSettings s) {
-        return String.format(java.util.Locale.ROOT, "Updated every %.0f ms from the last %s s of audio, smoothed over "
-                + "recent speech.", 1000 * s.hopSeconds(),
-                java.math.BigDecimal.valueOf(s.windowSeconds()).stripTrailingZeros().toPlainString());
+        return String.format(java.util.Locale.ROOT, "Updated every %.0f ms from the last %s of audio, smoothed over "
+                + "recent speech.", 1000 * s.hopSeconds(), ModelViewModel.seconds(s.windowSeconds()));
     }
 
     public StringProperty cadence() {
         return cadence;
     }
 
+    /** What is wrong with the microphone, or empty. */
     public StringProperty message() {
         return message;
     }

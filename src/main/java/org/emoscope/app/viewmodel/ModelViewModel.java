@@ -124,8 +124,13 @@ public final class ModelViewModel {
             Object v = meta.get(k[0]);
             out.add(new Figure(k[0], k[1], v == null ? NOT_RECORDED : format(k[0], v)));
         }
-        out.add(new Figure(WINDOW_KEY, "Analysis window", BigDecimal.valueOf(windowSeconds).stripTrailingZeros().toPlainString() + " s"));
+        out.add(new Figure(WINDOW_KEY, "Analysis window", seconds(windowSeconds)));
         return out;
+    }
+
+    /** A length in seconds as people write it: "2 s", "3.5 s". */
+    static String seconds(double seconds) {
+        return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString() + " s";
     }
 
     static List<Figure> metadata(Map<String, Object> meta) {
