@@ -156,6 +156,7 @@ final class EvaluateCommand implements Callable<Integer> {
         String command = "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         ModelBundle start = null;
         List<String> startCorpora = List.of();
+        String startTag = null;
         if (pretrained != null) {
             try {
                 start = ModelBundle.load(pretrained);
@@ -164,6 +165,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 return 1;
             }
             startCorpora = pretrainedCorpora(start);
+            startTag = pretrainedTag();
         }
         for (String name : corpora) {
             Corpus corpus = TrainingOptions.corpus(name);
@@ -185,7 +187,7 @@ final class EvaluateCommand implements Callable<Integer> {
             // one directory per run configuration (bar --epochs and --patience, which a rerun may raise), so that
             // finished folds are only ever reused by the same run
             String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|"
-                    + (loso ? "loso" : folds + " folds") + (start != null ? "|from " + pretrainedTag() : "");
+                    + (loso ? "loso" : folds + " folds") + (startTag != null ? "|from " + startTag : "");
             Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id() + "-" + shortHash(runKey));
             err.println("work directory (rerun the same command to resume): " + workDir);
             Evaluation eval = new Evaluation(options.loader(), net, settings,
