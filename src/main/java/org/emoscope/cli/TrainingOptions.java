@@ -1,6 +1,7 @@
 package org.emoscope.cli;
 
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.FeatureCache;
 import org.emoscope.train.ItemLoader;
 import org.emoscope.train.TrainingSettings;
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 final class TrainingOptions {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/corpora",
-            description = "Folder holding one sub-folder per corpus (ravdess, tess, emovo, emodb-2s, savee, cremad) "
+            description = "Folder holding one sub-folder per corpus (ravdess, tess, emovo, emodb-2s, nemo, savee, cremad) "
                     + "(default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -93,6 +94,15 @@ final class TrainingOptions {
                 .withSmoothEpochs(smoothEpochs).withLrPatience(lrPatience)
                 .withSpeakerNorm(speakerNorm).withSamplesPerItem(samplesPerItem)
                 .withVoiceMix(voiceMix);
+    }
+
+    /**
+     * The network for {@code classes} classes of the default features, its weights initialised from the run's seed:
+     * seed + 35, so that the default seed 7 keeps the initialisation (42) every earlier result used.
+     */
+    static NetworkSpec network(int classes, long seed) {
+        return NetworkSpec.defaults(classes).withInputChannels(FeatureConfig.defaults().coefficients())
+                .withSeed(seed + 35);
     }
 
     ItemLoader loader() {

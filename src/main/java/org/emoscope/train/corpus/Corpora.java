@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * Registry of the supported corpora. Each one's default folder under a data root is its canonical name:
  * <pre>
- * data/ravdess   data/tess   data/emovo   data/emodb   data/emodb-2s   data/savee   data/cremad
+ * data/ravdess   data/tess   data/emovo   data/emodb   data/emodb-2s   data/savee   data/cremad   data/nemo
  * </pre>
  * {@code emodb} and {@code emodb-2s} share {@link EmoDbReader}; only the corpus name on the utterances differs.
  */
@@ -21,7 +21,8 @@ public final class Corpora {
             new Corpus("emodb", "EMO-DB", "emodb", Set.of("emo-db"), new EmoDbReader()),
             new Corpus("emodb-2s", "EMO-DB (2 s)", "emodb-2s", Set.of(), new EmoDbReader("emodb-2s")),
             new Corpus("savee", "SAVEE", "savee", Set.of(), new SaveeReader()),
-            new Corpus("cremad", "CREMA-D", "cremad", Set.of("crema-d"), new CremaDReader()));
+            new Corpus("cremad", "CREMA-D", "cremad", Set.of("crema-d"), new CremaDReader()),
+            new Corpus("nemo", "nEMO", "nemo", Set.of(), new NemoReader()));
 
     private Corpora() {
     }

@@ -18,7 +18,7 @@ class CorporaTest {
 
     @ParameterizedTest
     @CsvSource({"ravdess,ravdess", "TESS,tess", "emovo,emovo", "emodb,emodb", "EMO-DB,emodb", "emodb-2s,emodb-2s",
-            "savee,savee", "cremad,cremad", "crema-d,cremad", "CREMA-D,cremad"})
+            "savee,savee", "nemo,nemo", "nEMO,nemo", "cremad,cremad", "crema-d,cremad", "CREMA-D,cremad"})
     void findsCorporaByNameOrAliasInAnyCase(String asked, String canonical) {
         assertEquals(canonical, Corpora.get(asked).name());
         assertEquals(canonical, Corpora.get(asked).reader().name());
