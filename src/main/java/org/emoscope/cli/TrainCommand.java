@@ -1,6 +1,5 @@
 package org.emoscope.cli;
 
-import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.Fold;
@@ -80,8 +79,7 @@ final class TrainCommand implements Callable<Integer> {
         ItemLoader loader = options.loader();
         List<Item> fit = loader.load(vs.fit(), labels, AugmentationPlan.training(options.seed), err::println);
         List<Item> val = loader.load(vs.validation(), labels, AugmentationPlan.none(), null);
-        NetworkSpec net = NetworkSpec.defaults(labels.labels().size())
-                .withInputChannels(FeatureConfig.defaults().coefficients());
+        NetworkSpec net = TrainingOptions.network(labels.labels().size(), options.seed);
         Trainer trainer = new Trainer(net, loader.cache().config(), options.settings(), labels.labels());
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("corpora", names);

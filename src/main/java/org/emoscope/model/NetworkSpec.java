@@ -88,6 +88,12 @@ public record NetworkSpec(
                 denseUnits, dropout, l2, learningRate, numClasses, seed);
     }
 
+    /** This spec with another seed of the weight initialisation and dropout. */
+    public NetworkSpec withSeed(long seed) {
+        return new NetworkSpec(inputChannels, convFilters, convKernels, poolSizes, attentionReduction, spatialKernel,
+                denseUnits, dropout, l2, learningRate, numClasses, seed);
+    }
+
     /**
      * True if a network built from {@code other} has layers of the same shapes as one built from this spec, apart
      * from the output layer (whose width is the number of classes): its weights can start this one

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Writes one evaluation's report (JSON, Markdown, confusion matrix CSV and PNG) and keeps the table in
@@ -45,13 +46,42 @@ public final class EvaluationReport {
      * @param date        ISO date of the run
      * @param command     the command that reproduces it
      * @param details     settings worth recording
+     * @param seeds       the seeds run (one for a single run)
+     * @param perSeed     the folds of each seed, in {@code seeds} order; {@code folds} is all of them in that order
      */
     public record Run(String corpus, String corpusTitle, Protocol protocol, List<String> labels,
                       List<Evaluation.FoldResult> folds, int utterances, int speakers, double seconds, String date,
-                      String command, Map<String, Object> details) {
+                      String command, Map<String, Object> details, List<Long> seeds,
+                      List<List<Evaluation.FoldResult>> perSeed) {
 
+        public Run {
+            seeds = List.copyOf(seeds);
+            perSeed = perSeed.stream().map(List::copyOf).toList();
+            if (seeds.size() != perSeed.size())
+                throw new IllegalArgumentException(seeds.size() + " seeds but " + perSeed.size() + " runs");
+        }
+
+        /** A run of one seed. */
+        public Run(String corpus, String corpusTitle, Protocol protocol, List<String> labels,
+                   List<Evaluation.FoldResult> folds, int utterances, int speakers, double seconds, String date,
+                   String command, Map<String, Object> details, long seed) {
+            this(corpus, corpusTitle, protocol, labels, folds, utterances, speakers, seconds, date, command, details,
+                    List.of(seed), List.of(folds));
+        }
+
+        /** Pooled over every fold of every seed. */
         public ConfusionMatrix pooled() {
             return Evaluation.pooled(folds, labels);
+        }
+
+        /** {@code metric} of each seed's pooled folds, as mean ± sd; one file at a time if {@code oneFile}. */
+        public Spread spread(ToDoubleFunction<ConfusionMatrix> metric, boolean oneFile) {
+            List<Double> values = new ArrayList<>();
+            for (List<Evaluation.FoldResult> run : perSeed) {
+                ConfusionMatrix cm = oneFile ? Evaluation.pooledFiles(run, labels) : Evaluation.pooled(run, labels);
+                if (cm != null) values.add(metric.applyAsDouble(cm));
+            }
+            return Spread.of(values);
         }
     }
 
@@ -70,6 +100,17 @@ public final class EvaluationReport {
         json.put("protocol_label", run.protocol().description());
         json.put("labels", run.labels());
         json.putAll(Evaluation.summary(run.folds(), run.labels()));
+        json.put("seeds", run.seeds());
+        if (run.seeds().size() > 1) {
+            Map<String, Object> bySeed = new LinkedHashMap<>();
+            bySeed.put("wa", run.spread(ConfusionMatrix::weightedAccuracy, false));
+            bySeed.put("ua", run.spread(ConfusionMatrix::unweightedAccuracy, false));
+            if (Evaluation.pooledFiles(run.folds(), run.labels()) != null) {
+                bySeed.put("one_file_wa", run.spread(ConfusionMatrix::weightedAccuracy, true));
+                bySeed.put("one_file_ua", run.spread(ConfusionMatrix::unweightedAccuracy, true));
+            }
+            json.put("over_seeds", bySeed);
+        }
         json.put("paper_claim_accuracy", PAPER_CLAIMS.get(run.corpus()));
         json.put("utterances", run.utterances());
         json.put("speakers", run.speakers());
@@ -94,6 +135,13 @@ public final class EvaluationReport {
                         + "|---|---|---|---|---|---|---|%n| %.2f%% | %.2f%% | %.2f%% | %d | %d | %d | %s |%n%n",
                 100 * cm.weightedAccuracy(), 100 * cm.unweightedAccuracy(), 100 * cm.macroF1(), cm.total(),
                 run.speakers(), run.folds().size(), duration(run.seconds())));
+        if (run.seeds().size() > 1)
+            b.append(String.format(Locale.ROOT, "Over %d seeds %s (mean ± sd of each seed's pooled folds): WA %s%%, "
+                            + "UA %s%%%s. The table above and the recall below pool every seed's folds.%n%n",
+                    run.seeds().size(), run.seeds(), run.spread(ConfusionMatrix::weightedAccuracy, false).percent(),
+                    run.spread(ConfusionMatrix::unweightedAccuracy, false).percent(),
+                    Evaluation.pooledFiles(run.folds(), run.labels()) == null ? "" : "; one file at a time UA "
+                            + run.spread(ConfusionMatrix::unweightedAccuracy, true).percent() + "%"));
         ConfusionMatrix files = Evaluation.pooledFiles(run.folds(), run.labels());
         if (files != null)
             b.append(String.format(Locale.ROOT, "Speaker-normalised model. Above, each test speaker's statistics come "
@@ -152,12 +200,21 @@ public final class EvaluationReport {
         ConfusionMatrix cm = run.pooled();
         Double claim = PAPER_CLAIMS.get(run.corpus());
         ConfusionMatrix files = Evaluation.pooledFiles(run.folds(), run.labels());
-        String oneFile = files == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f",
-                100 * files.weightedAccuracy(), 100 * files.unweightedAccuracy());
-        String row = String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2f | %s | %s | %d | %s | %s | `%s` |",
-                run.corpusTitle(), run.protocol().id(), run.labels().size(), 100 * cm.weightedAccuracy(),
-                100 * cm.unweightedAccuracy(), 100 * cm.macroF1(), oneFile, claim == null ? "-" : String.format(Locale.ROOT,
-                        "%.2f", claim), run.folds().size(), duration(run.seconds()), run.date(), run.command());
+        boolean seeds = run.seeds().size() > 1;
+        String oneFile = files == null ? "-" : seeds ? run.spread(ConfusionMatrix::weightedAccuracy, true).percent()
+                + " / " + run.spread(ConfusionMatrix::unweightedAccuracy, true).percent()
+                : String.format(Locale.ROOT, "%.2f / %.2f", 100 * files.weightedAccuracy(),
+                100 * files.unweightedAccuracy());
+        String wa = seeds ? run.spread(ConfusionMatrix::weightedAccuracy, false).percent()
+                : String.format(Locale.ROOT, "%.2f", 100 * cm.weightedAccuracy());
+        String ua = seeds ? run.spread(ConfusionMatrix::unweightedAccuracy, false).percent()
+                : String.format(Locale.ROOT, "%.2f", 100 * cm.unweightedAccuracy());
+        String foldCount = seeds ? run.perSeed().get(0).size() + " × " + run.seeds().size() + " seeds"
+                : String.valueOf(run.folds().size());
+        String row = String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %s | %s | %s | %s | %s | `%s` |",
+                run.corpusTitle(), run.protocol().id(), run.labels().size(), wa, ua, 100 * cm.macroF1(), oneFile,
+                claim == null ? "-" : String.format(Locale.ROOT, "%.2f", claim), foldCount, duration(run.seconds()),
+                run.date(), run.command());
         rows.put(run.corpusTitle() + "|" + run.protocol().id(), row);
         List<String> lines = new ArrayList<>();
         lines.add(START);

@@ -18,7 +18,7 @@ class EvaluationReportTest {
         Evaluation.FoldResult fold = new Evaluation.FoldResult(0, List.of("x:1"), List.of("x:2"), counts, 3, 5, 60,
                 100, null);
         return new EvaluationReport.Run("emovo", "EMOVO", p, List.of("a", "b"), List.of(fold), 20, 2, 75,
-                "2026-11-24", "bin/emoscope evaluate --corpus emovo --protocol " + p.id(), Map.of("k", "v"));
+                "2026-11-24", "bin/emoscope evaluate --corpus emovo --protocol " + p.id(), Map.of("k", "v"), 7);
     }
 
     @Test
@@ -51,7 +51,7 @@ class EvaluationReportTest {
                 100, files);
         EvaluationReport.Run run = new EvaluationReport.Run("emovo", "EMOVO", Protocol.SPEAKER, List.of("a", "b"),
                 List.of(fold), 20, 2, 75, "2026-11-24", "bin/emoscope evaluate --corpus emovo --speaker-norm",
-                Map.of());
+                Map.of(), 7);
         String md = EvaluationReport.write(run, dir);
         assertTrue(md.contains("| 85.00% | 85.00% |"), md);
         assertTrue(md.contains("one file at a time") && md.contains("WA 65.00%, UA 65.00%"), md);
@@ -75,5 +75,25 @@ class EvaluationReportTest {
         assertEquals("| TESS | paper | 7 | 99.52 | 99.52 | 99.52 | - | 99.82 | 1 | 4 min 50 s | 2026-11-22 | `bin/emoscope x` |",
                 tess);
         assertTrue(text.contains("| EMOVO | speaker |"), text);
+    }
+
+    @Test
+    void severalSeedsAreReportedAsMeanAndSpread(@TempDir Path dir) throws Exception {
+        Evaluation.FoldResult a = new Evaluation.FoldResult(0, List.of("x:1"), List.of("x:2"),
+                new long[][]{{9, 1}, {1, 9}}, 3, 5, 60, 100, null);
+        Evaluation.FoldResult b = new Evaluation.FoldResult(0, List.of("x:1"), List.of("x:2"),
+                new long[][]{{7, 3}, {3, 7}}, 3, 5, 60, 100, null);
+        EvaluationReport.Run run = new EvaluationReport.Run("emovo", "EMOVO", Protocol.SPEAKER, List.of("a", "b"),
+                List.of(a, b), 20, 2, 75, "2026-12-06", "bin/emoscope evaluate --corpus emovo --seeds 7,8",
+                Map.of(), List.of(7L, 8L), List.of(List.of(a), List.of(b)));
+        Spread ua = run.spread(org.emoscope.train.eval.ConfusionMatrix::unweightedAccuracy, false);
+        assertEquals(0.8, ua.mean(), 1e-9);
+        assertEquals(Math.sqrt(0.02), ua.sd(), 1e-9);
+        String md = EvaluationReport.write(run, dir);
+        assertTrue(md.contains("Over 2 seeds [7, 8]") && md.contains("UA 80.0 ± 14.1%"), md);
+        Path results = dir.resolve("results.md");
+        EvaluationReport.updateTable(run, results);
+        assertTrue(Files.readString(results).contains("| 80.0 ± 14.1 | 80.0 ± 14.1 |"), Files.readString(results));
+        assertTrue(Files.readString(results).contains("| 1 × 2 seeds |"), Files.readString(results));
     }
 }
