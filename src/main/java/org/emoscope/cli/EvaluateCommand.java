@@ -5,6 +5,8 @@ import org.emoscope.model.ModelBundle;
 import org.emoscope.model.ModelBundleException;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.NetworkSpec;
+import org.emoscope.train.CorpusFoldResult;
+import org.emoscope.train.CrossCorpusReport;
 import org.emoscope.train.Evaluation;
 import org.emoscope.train.EvaluationReport;
 import org.emoscope.train.Fold;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,8 +59,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, split = ",", description = "Corpus name(s), comma-separated.")
     List<String> corpora;
 
-    @Option(names = "--protocol", defaultValue = "speaker", description = "speaker (default) or paper.")
+    @Option(names = "--protocol", defaultValue = "speaker",
+            description = "speaker (default: folds grouped by speaker within each corpus), corpus (leave one corpus "
+                    + "out: train on all the --corpus but one, test on every file of that one) or paper (the seed "
+                    + "paper's leaky protocol).")
     String protocol;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "S[,S...]",
+            description = "Run everything once per seed (sampling, splits, augmentation and initial weights) and report "
+                    + "mean ± standard deviation over the seeds (default: the one --seed).")
+    List<Long> seeds;
 
     @Option(names = "--folds", defaultValue = "5",
             description = "Folds for RAVDESS and CREMA-D (others: leave one speaker out) (default: ${DEFAULT-VALUE}).")
@@ -141,6 +152,63 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --protocol corpus}: leave each corpus out in turn, for every seed; one report over all of them. */
+    private int crossCorpus(String command, PrintStream err) throws IOException {
+        if (pretrained != null)
+            throw new ParameterException(spec.commandLine(), "--pretrained cannot be used with --protocol corpus: "
+                    + "a bundle trained on any of the corpora would have heard a held-out corpus");
+        if (corpora.size() < 2)
+            throw new ParameterException(spec.commandLine(), "--protocol corpus needs at least two corpora");
+        long t0 = System.nanoTime();
+        List<Utterance> all = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String name : corpora) {
+            Corpus corpus = TrainingOptions.corpus(name);
+            if (names.contains(corpus.name()))
+                throw new ParameterException(spec.commandLine(), "--corpus names " + corpus.name() + " twice");
+            names.add(corpus.name());
+            all.addAll(options.scan(corpus, err).utterances());
+        }
+        if (names.contains("emodb") && names.contains("emodb-2s"))
+            throw new ParameterException(spec.commandLine(), "emodb and emodb-2s are the same recordings: a corpus "
+                    + "held out would also be trained on");
+        LabelSet labels = LabelSet.sevenClass();
+        int held = validationSpeakers != null ? validationSpeakers : 4;
+        if (held < 1) throw new IllegalArgumentException("--validation-speakers must be at least 1");
+        int parallel = parallelFolds();
+        List<Long> seedList = seedList();
+        List<CorpusFoldResult> folds = new ArrayList<>();
+        TrainingSettings settings = null;
+        for (long seed : seedList) {
+            settings = options.settings().withSeed(seed);
+            NetworkSpec net = TrainingOptions.network(labels.labels().size(), seed);
+            String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|loco " + names;
+            Path workDir = work.resolve("evaluate").resolve("loco-" + shortHash(runKey));
+            err.println("seed " + seed + ": work directory (rerun the same command to resume): " + workDir);
+            Evaluation eval = new Evaluation(options.loader(), net, settings, AugmentationPlan.training(seed),
+                    workDir, new ConsoleTrainingListener(err, settings.maxEpochs()), parallel);
+            folds.addAll(eval.leaveOneCorpusOut(names, all, labels, held));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("label_set", labels.name() + " " + labels.labels());
+        details.put("validation", held + " training speakers, drawn in turn from the training corpora");
+        details.put("training_augmentation", "training (6 variants per file), training corpora only");
+        details.put("training", settings.withSeed(seedList.get(0)).toString() + (seedList.size() > 1
+                ? " (seed per run: " + seedList + ")" : ""));
+        details.put("network", TrainingOptions.network(labels.labels().size(), seedList.get(0)) + " (seed + 35)");
+        details.put("features", FeatureConfig.defaults().toString());
+        details.put("parallel_folds", parallel);
+        details.put("scoring", String.format(Locale.ROOT, "file = mean of %s s window probabilities every %s s, as in "
+                + "file mode; no speech gate", settings.windowSeconds(), settings.evalHopSeconds()));
+        CrossCorpusReport.Run run = new CrossCorpusReport.Run(names, seedList, folds,
+                (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
+        String md = CrossCorpusReport.write(run, reportDir);
+        CrossCorpusReport.updateTable(run, results);
+        err.println(md.lines().skip(4).limit(names.size() + 3).reduce("", (a, b) -> a + b + "\n"));
+        err.println("report: " + reportDir.resolve("loco.md") + "; table: " + results);
+        return 0;
+    }
+
     /** The corpora a bundle says it was trained on; refuses one that does not say. */
     private List<String> pretrainedCorpora(ModelBundle bundle) {
         if (!(bundle.metadata().get("corpora") instanceof List<?> list) || list.isEmpty())
@@ -149,11 +217,20 @@ final class EvaluateCommand implements Callable<Integer> {
         return list.stream().map(String::valueOf).toList();
     }
 
+    /** The seeds to run: --seeds, else the one --seed. */
+    List<Long> seedList() {
+        List<Long> list = seeds == null || seeds.isEmpty() ? List.of(options.seed) : List.copyOf(seeds);
+        if (list.stream().distinct().count() != list.size())
+            throw new ParameterException(spec.commandLine(), "--seeds repeats a seed: " + list);
+        return list;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
         Protocol p = Protocol.parse(protocol);
         String command = "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        if (p == Protocol.CORPUS) return crossCorpus(command, err);
         ModelBundle start = null;
         List<String> startCorpora = List.of();
         String startTag = null;
@@ -177,40 +254,50 @@ final class EvaluateCommand implements Callable<Integer> {
             CorpusScan scan = options.scan(corpus, err);
             List<Utterance> utts = scan.utterances();
             LabelSet labels = LabelSet.corpusNative(corpus.name());
-            NetworkSpec net = NetworkSpec.defaults(labels.labels().size())
-                    .withInputChannels(FeatureConfig.defaults().coefficients());
-            TrainingSettings settings = settings(p);
             int parallel = parallelFolds();
             boolean loso = LOSO.contains(corpus.name());
             int held = validationSpeakers != null ? validationSpeakers : loso ? 1 : 2;
             if (held < 1) throw new IllegalArgumentException("--validation-speakers must be at least 1");
-            // one directory per run configuration (bar --epochs and --patience, which a rerun may raise), so that
-            // finished folds are only ever reused by the same run
-            String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|"
-                    + (loso ? "loso" : folds + " folds") + (startTag != null ? "|from " + startTag : "");
-            Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id() + "-" + shortHash(runKey));
-            err.println("work directory (rerun the same command to resume): " + workDir);
-            Evaluation eval = new Evaluation(options.loader(), net, settings,
-                    AugmentationPlan.training(options.seed), workDir,
-                    new ConsoleTrainingListener(err, settings.maxEpochs()), parallel);
-            if (start != null) eval = eval.startingFrom(start);
-            List<Evaluation.FoldResult> foldResults;
-            String splitDesc;
-            if (p == Protocol.PAPER) {
-                foldResults = eval.paper(utts, labels, AugmentationPlan.paper(options.seed));
-                splitDesc = "random 80/20 split of rows after augmenting (paper recipe: original, noise, pitch +0.7)";
-            } else {
-                List<Fold> fs = loso ? Splits.leaveOneSpeakerOut(utts) : Splits.groupedKFold(utts, folds, options.seed);
-                if (maxFolds > 0 && maxFolds < fs.size()) fs = fs.subList(0, maxFolds);
-                foldResults = eval.speaker(fs, labels, held);
-                splitDesc = (loso ? "leave one speaker out" : folds + " speaker-grouped folds")
-                        + (maxFolds > 0 ? " (first " + fs.size() + " folds only)" : "");
+            List<Long> seedList = seedList();
+            List<List<Evaluation.FoldResult>> perSeed = new ArrayList<>();
+            List<Evaluation.FoldResult> foldResults = new ArrayList<>();
+            String splitDesc = null;
+            TrainingSettings settings = null;
+            NetworkSpec net = null;
+            for (long seed : seedList) {
+                net = TrainingOptions.network(labels.labels().size(), seed);
+                settings = settings(p).withSeed(seed);
+                // one directory per run configuration (bar --epochs and --patience, which a rerun may raise), so
+                // that finished folds are only ever reused by the same run
+                String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|"
+                        + (loso ? "loso" : folds + " folds") + (startTag != null ? "|from " + startTag : "");
+                Path workDir = work.resolve("evaluate").resolve(corpus.name() + "-" + p.id() + "-"
+                        + shortHash(runKey));
+                err.println("seed " + seed + ": work directory (rerun the same command to resume): " + workDir);
+                Evaluation eval = new Evaluation(options.loader(), net, settings, AugmentationPlan.training(seed),
+                        workDir, new ConsoleTrainingListener(err, settings.maxEpochs()), parallel);
+                if (start != null) eval = eval.startingFrom(start);
+                List<Evaluation.FoldResult> run;
+                if (p == Protocol.PAPER) {
+                    run = eval.paper(utts, labels, AugmentationPlan.paper(seed));
+                    splitDesc = "random 80/20 split of rows after augmenting (paper recipe: original, noise, pitch "
+                            + "+0.7)";
+                } else {
+                    List<Fold> fs = loso ? Splits.leaveOneSpeakerOut(utts) : Splits.groupedKFold(utts, folds, seed);
+                    if (maxFolds > 0 && maxFolds < fs.size()) fs = fs.subList(0, maxFolds);
+                    run = eval.speaker(fs, labels, held);
+                    splitDesc = (loso ? "leave one speaker out" : folds + " speaker-grouped folds")
+                            + (maxFolds > 0 ? " (first " + fs.size() + " folds only)" : "");
+                }
+                perSeed.add(run);
+                foldResults.addAll(run);
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("split", splitDesc);
             details.put("label_set", labels.name() + " " + labels.labels());
             details.put("training_augmentation", p == Protocol.PAPER ? "paper" : "training (6 variants per file)");
-            details.put("training", settings.toString());
+            details.put("training", settings.toString() + (seedList.size() > 1 ? " (seed per run: " + seedList
+                    + ")" : ""));
             details.put("parallel_folds", parallel);
             if (start != null)
                 details.put("pretrained", pretrained.getFileName() + ", trained on " + startCorpora + " ("
@@ -219,12 +306,13 @@ final class EvaluateCommand implements Callable<Integer> {
             details.put("features", FeatureConfig.defaults().toString());
             details.put("scoring", String.format(Locale.ROOT, "utterance = mean of %s s window probabilities every %s s, "
                     + "as in file mode", settings.windowSeconds(), settings.evalHopSeconds()));
-            EvaluationReport.Run run = new EvaluationReport.Run(corpus.name(), corpus.displayName(), p,
+            EvaluationReport.Run report = new EvaluationReport.Run(corpus.name(), corpus.displayName(), p,
                     labels.labels(), foldResults, utts.size(),
                     (int) utts.stream().map(Utterance::speakerKey).distinct().count(),
-                    (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
-            String md = EvaluationReport.write(run, reportDir);
-            EvaluationReport.updateTable(run, results);
+                    (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details, seedList,
+                    perSeed);
+            String md = EvaluationReport.write(report, reportDir);
+            EvaluationReport.updateTable(report, results);
             err.println(md.lines().limit(5).reduce("", (a, b) -> a + b + "\n"));
             err.println("report: " + reportDir.resolve(corpus.name() + "-" + p.id() + ".md") + "; table: " + results);
         }

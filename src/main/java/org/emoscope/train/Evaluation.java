@@ -6,6 +6,7 @@ import org.emoscope.model.ModelBundle;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.train.augment.AugmentationPlan;
+import org.emoscope.train.augment.AugmentationSpec;
 import org.emoscope.train.corpus.LabelSet;
 import org.emoscope.train.corpus.Utterance;
 import org.emoscope.train.eval.ConfusionMatrix;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,40 +116,57 @@ public final class Evaluation {
                 todo.add(fold);
             }
         }
-        int workers = Math.min(parallelFolds, todo.size());
-        if (workers <= 1) {
-            for (Fold fold : todo) runFold(fold, folds.size(), labels, validationSpeakers, listener);
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(() -> {
-                    Nd4jRuntime.applyToCurrentThread();
-                    r.run();
-                }, "emoscope-fold");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<FoldResult>> running = new ArrayList<>();
-                for (Fold fold : todo) {
-                    TrainingListener tagged = new FoldListener(listener, fold.index() + 1);
-                    running.add(pool.submit(() -> runFold(fold, folds.size(), labels, validationSpeakers, tagged)));
-                }
-                for (Future<FoldResult> f : running) f.get();
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IOException io) throw io;
-                if (c instanceof RuntimeException re) throw re;
-                throw new IOException(c.getMessage(), c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } finally {
-                pool.shutdownNow();
-            }
+        List<Callable<?>> jobs = new ArrayList<>();
+        for (Fold fold : todo) {
+            TrainingListener tagged = todo.size() > 1 && parallelFolds > 1
+                    ? new FoldListener(listener, fold.index() + 1) : listener;
+            jobs.add(() -> runFold(fold, folds.size(), labels, validationSpeakers, tagged));
         }
+        runAll(jobs);
         for (Fold fold : folds) // in fold order, whichever finished first
             out.add(JSON.readValue(workDir.resolve("fold-" + fold.index() + ".json").toFile(), FoldResult.class));
         return out;
+    }
+
+    /**
+     * Runs {@code jobs}, {@link #parallelFolds} at a time, each on its own thread with ND4J's per-thread thread count
+     * (or one after the other on this thread when only one may run).
+     */
+    private void runAll(List<Callable<?>> jobs) throws IOException {
+        int workers = Math.min(parallelFolds, jobs.size());
+        try {
+            if (workers <= 1) {
+                for (Callable<?> job : jobs) job.call();
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(() -> {
+                Nd4jRuntime.applyToCurrentThread();
+                r.run();
+            }, "emoscope-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Callable<?> job : jobs) running.add(pool.submit(job));
+            for (Future<?> f : running) f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException re) throw re;
+            throw new IOException(c.getMessage(), c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Trains and tests one fold and saves its result as {@code fold-N.json}. */
@@ -195,6 +214,100 @@ public final class Evaluation {
                 r.history().size(), (System.nanoTime() - t0) / 1e9, r.windowsPerSecond(), fileCounts);
         Files.createDirectories(workDir);
         JSON.writeValue(done.toFile(), fr);
+        return fr;
+    }
+
+    /**
+     * Leave one corpus out: for each corpus in {@code corpora}, a network trained on all the others (augmentation on
+     * the fitted part only, normalisation fitted there, early stopping on {@code validationSpeakers} training speakers
+     * drawn alternately from the training corpora) and tested on every file of the held-out one, with each speaker's
+     * voice learnt from all of their files and one file at a time as {@code analyze} sees it. Features are loaded
+     * once and shared by the folds. Finished folds are kept as {@code corpus-<name>.json} in the work directory.
+     *
+     * @param utterances every utterance of every corpus in {@code corpora}
+     */
+    public List<CorpusFoldResult> leaveOneCorpusOut(List<String> corpora, List<Utterance> utterances, LabelSet labels,
+                                                    int validationSpeakers) throws IOException {
+        if (corpora.size() < 2) throw new IllegalArgumentException("leave one corpus out needs at least 2 corpora");
+        for (String c : corpora)
+            if (utterances.stream().noneMatch(u -> u.corpus().equals(c)))
+                throw new IllegalArgumentException("no utterances of corpus " + c);
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < corpora.size(); i++) {
+            if (Files.isRegularFile(corpusDone(corpora.get(i))))
+                listener.message("held-out " + corpora.get(i) + " already done");
+            else todo.add(i);
+        }
+        if (!todo.isEmpty()) {
+            List<Item> items = loader.load(utterances, labels, trainingPlan, listener::message);
+            String original = AugmentationSpec.original().key();
+            List<Callable<?>> jobs = new ArrayList<>();
+            for (int i : todo) {
+                TrainingListener tagged = todo.size() > 1 && parallelFolds > 1
+                        ? new FoldListener(listener, i + 1) : listener;
+                jobs.add(() -> runCorpusFold(i, corpora, utterances, items, original, labels, validationSpeakers,
+                        tagged));
+            }
+            runAll(jobs);
+        }
+        List<CorpusFoldResult> out = new ArrayList<>();
+        for (String c : corpora) out.add(JSON.readValue(corpusDone(c).toFile(), CorpusFoldResult.class));
+        return out;
+    }
+
+    private Path corpusDone(String corpus) {
+        return workDir.resolve("corpus-" + corpus + ".json");
+    }
+
+    private CorpusFoldResult runCorpusFold(int index, List<String> corpora, List<Utterance> utterances,
+                                           List<Item> items, String original, LabelSet labels, int validationSpeakers,
+                                           TrainingListener listener) throws IOException {
+        long t0 = System.nanoTime();
+        String heldOut = corpora.get(index);
+        List<String> trainCorpora = corpora.stream().filter(c -> !c.equals(heldOut)).toList();
+        List<Utterance> train = new ArrayList<>();
+        List<Utterance> test = new ArrayList<>();
+        for (Utterance u : utterances) (u.corpus().equals(heldOut) ? test : train).add(u);
+        List<String> trainSpeakers = train.stream().map(Utterance::speakerKey).distinct().sorted().toList();
+        List<String> testSpeakers = test.stream().map(Utterance::speakerKey).distinct().sorted().toList();
+        Fold fold = new Fold(index, trainSpeakers, testSpeakers, train, test);
+        ValidationSplit vs = Splits.validationSpeakers(fold, validationSpeakers, settings.seed() + index);
+        Set<String> fitSpeakers = new HashSet<>(vs.fitSpeakers());
+        Set<String> valSpeakers = new HashSet<>(vs.validationSpeakers());
+        List<Item> fit = new ArrayList<>();
+        List<Item> val = new ArrayList<>();
+        List<Item> testItems = new ArrayList<>();
+        for (Item item : items) {
+            Utterance u = item.utterance();
+            boolean orig = item.augmentation().equals(original);
+            if (u.corpus().equals(heldOut)) {
+                if (orig) testItems.add(item);
+            } else if (fitSpeakers.contains(u.speakerKey())) {
+                fit.add(item);
+            } else if (orig && valSpeakers.contains(u.speakerKey())) {
+                val.add(item);
+            }
+        }
+        listener.message(String.format(java.util.Locale.ROOT, "held-out %s: training on %s (%d items), validation "
+                + "speakers %s (%d files), %d test files", heldOut, trainCorpora, fit.size(), vs.validationSpeakers(),
+                val.size(), testItems.size()));
+        Trainer trainer = trainer(labels);
+        Trainer.Result r = trainer.train(fit, val, workDir.resolve("corpus-" + heldOut), Map.of(), listener);
+        UtteranceScorer scorer = scorer(r);
+        float[][] bySpeaker = scorer.probabilities(testItems, UtteranceScorer.Voices.SPEAKER);
+        float[][] byFile = r.bundle().normalization().speakerNormalised()
+                ? scorer.probabilities(testItems, UtteranceScorer.Voices.UTTERANCE) : null;
+        int[] truth = testItems.stream().mapToInt(Item::label).toArray();
+        List<String> speakers = testItems.stream().map(i -> i.utterance().speakerKey()).toList();
+        CorpusFoldResult fr = new CorpusFoldResult(index, heldOut, trainCorpora, vs.validationSpeakers(),
+                settings.seed(), labels.labels(), truth, speakers, bySpeaker, byFile, r.bestEpoch(),
+                r.history().size(), (System.nanoTime() - t0) / 1e9, r.windowsPerSecond());
+        List<String> own = CrossCorpusScores.ownClasses(fr);
+        listener.message("held-out " + heldOut + ", one file at a time, own classes: "
+                + CrossCorpusScores.confusion(fr, own, true) + (labels.labels().containsAll(CrossCorpusScores.SHARED)
+                ? "; shared 4: " + CrossCorpusScores.confusion(fr, CrossCorpusScores.SHARED, true) : ""));
+        Files.createDirectories(workDir);
+        JSON.writeValue(corpusDone(heldOut).toFile(), fr);
         return fr;
     }
 

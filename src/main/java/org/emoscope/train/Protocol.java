@@ -13,7 +13,12 @@ public enum Protocol {
      * The seed paper's protocol, reproduced on purpose: every file augmented, then a random 80/20 split of the
      * augmented rows. It leaks speakers and augmented copies of test utterances into training.
      */
-    PAPER("paper protocol (leaks speakers and augmented copies)");
+    PAPER("paper protocol (leaks speakers and augmented copies)"),
+    /**
+     * Leave one corpus out: train on every corpus but one, test on every file of that one. A voice, a language and
+     * a recording the model never heard, as a new user is.
+     */
+    CORPUS("leave one corpus out (voices, language and recordings never heard)");
 
     private final String description;
 
@@ -32,6 +37,6 @@ public enum Protocol {
 
     public static Protocol parse(String s) {
         for (Protocol p : values()) if (p.id().equalsIgnoreCase(s.trim())) return p;
-        throw new IllegalArgumentException("unknown protocol '" + s + "': use speaker or paper");
+        throw new IllegalArgumentException("unknown protocol '" + s + "': use speaker, paper or corpus");
     }
 }

@@ -2,6 +2,7 @@ package org.emoscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -73,5 +74,33 @@ class EvaluateCommandTest {
                 bundle.toString(), "--data", dir.resolve("none").toString(), "--work", dir.resolve("w").toString());
         assertEquals(exit, r.exit(), r.err());
         assertTrue(r.err().contains(why), r.err());
+    }
+
+    @Test
+    void seedsDefaultToTheOneSeedAndMayNotRepeat() {
+        assertEquals(List.of(7L), parsed().seedList());
+        assertEquals(List.of(9L), parsed("--seed", "9").seedList());
+        assertEquals(List.of(7L, 8L, 9L), parsed("--seeds", "7,8,9").seedList());
+        assertThrows(CommandLine.ParameterException.class, () -> parsed("--seeds", "7,7").seedList());
+    }
+
+    @Test
+    void theNetworksInitialisationFollowsTheSeedAndKeepsTheOldOneForSeven() {
+        assertEquals(42L, TrainingOptions.network(7, 7).seed());
+        assertEquals(43L, TrainingOptions.network(7, 8).seed());
+    }
+
+    @Test
+    void leaveOneCorpusOutRefusesAPretrainedModelAndOneCorpus() throws Exception {
+        Path bundle = dir.resolve("pre.emo");
+        ModelBundle.untrained(List.of("neutral", "happy"), FeatureConfig.defaults())
+                .withMetadata(Map.of("corpora", List.of("tess"))).save(bundle);
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("evaluate", "--protocol", "corpus", "--corpus",
+                "emovo,nemo", "--pretrained", bundle.toString(), "--data", dir.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("--pretrained cannot be used with --protocol corpus"), r.err());
+        r = AnalyzeCommandTest.run("evaluate", "--protocol", "corpus", "--corpus", "emovo", "--data", dir.toString());
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("needs at least two corpora"), r.err());
     }
 }

@@ -80,4 +80,54 @@ class EvaluationTest {
         List<Evaluation.FoldResult> resumed = evaluation(cache, dir.resolve("parallel"), 2).speaker(folds, labels, 1);
         assertEquals(99, resumed.get(0).bestEpoch());
     }
+
+    /** Three little corpora of two speakers each, the same two emotions. */
+    private static List<Utterance> corpora(Path dir) throws Exception {
+        List<Utterance> out = new ArrayList<>();
+        for (String corpus : List.of("a", "b", "c")) {
+            for (int s = 0; s < 2; s++) {
+                for (int i = 0; i < 4; i++) {
+                    boolean angry = i % 2 == 1;
+                    float[] x = TestAudio.voiced(0.6, RATE, 100L * corpus.charAt(0) + 10L * s + (angry ? 1 : 0));
+                    double gain = angry ? 2.5 : 0.6;
+                    for (int k = 0; k < x.length; k++) x[k] *= (float) gain;
+                    Path f = TestAudio.writeWav(dir.resolve(corpus + "-s" + s + "-" + i + ".wav"), x, RATE);
+                    out.add(new Utterance(f, corpus, "s" + s, angry ? Emotion.ANGRY : Emotion.NEUTRAL, "t" + i,
+                            Map.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void leaveOneCorpusOutTestsEveryFileOfTheHeldOutCorpusAndNeverTrainsOnIt(@TempDir Path dir) throws Exception {
+        List<Utterance> utts = corpora(Files.createDirectories(dir.resolve("audio")));
+        LabelSet labels = new LabelSet("two", List.of(Emotion.NEUTRAL, Emotion.ANGRY),
+                Map.of(Emotion.NEUTRAL, Emotion.NEUTRAL, Emotion.ANGRY, Emotion.ANGRY));
+        Path work = dir.resolve("work");
+        List<CorpusFoldResult> folds = evaluation(dir.resolve("cache"), work, 2)
+                .leaveOneCorpusOut(List.of("a", "b", "c"), utts, labels, 2);
+        assertEquals(3, folds.size());
+        for (int i = 0; i < 3; i++) {
+            CorpusFoldResult f = folds.get(i);
+            String held = List.of("a", "b", "c").get(i);
+            assertEquals(held, f.heldOut(), "results come back in corpus order");
+            assertEquals(8, f.truth().length, "every file of the held-out corpus, once");
+            assertTrue(f.speakers().stream().allMatch(s -> s.startsWith(held + ":")));
+            assertEquals(List.of("a", "b", "c").stream().filter(c -> !c.equals(held)).toList(), f.trainCorpora());
+            assertEquals(2, f.validationSpeakers().size());
+            assertTrue(f.validationSpeakers().stream().noneMatch(s -> s.startsWith(held + ":")));
+            assertEquals(2, f.validationSpeakers().stream().map(s -> s.substring(0, 1)).distinct().count(),
+                    "validation speakers are drawn in turn from the training corpora");
+            assertNotNull(f.fileProbabilities(), "a speaker-normalised run also scores one file at a time");
+            for (float[] p : f.speakerProbabilities()) assertEquals(1.0, p[0] + p[1], 1e-4);
+            assertEquals(3L, f.seed());
+        }
+        // finished folds are read back, not trained again
+        Path a = work.resolve("corpus-a.json");
+        Files.writeString(a, Files.readString(a).replaceFirst("\"bestEpoch\":\\d+", "\"bestEpoch\":77"));
+        assertEquals(77, evaluation(dir.resolve("cache"), work, 1)
+                .leaveOneCorpusOut(List.of("a", "b", "c"), utts, labels, 2).get(0).bestEpoch());
+    }
 }

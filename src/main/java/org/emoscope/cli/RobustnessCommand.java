@@ -1,0 +1,257 @@
+package org.emoscope.cli;
+
+import org.emoscope.audio.AudioDecoder;
+import org.emoscope.cli.bench.SpeechSignal;
+import org.emoscope.model.EmotionModel;
+import org.emoscope.train.CrossCorpusScores;
+import org.emoscope.train.Robustness;
+import org.emoscope.train.corpus.Corpus;
+import org.emoscope.train.corpus.LabelSet;
+import org.emoscope.train.corpus.Utterance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** {@code emoscope robustness}: a model's accuracy and speech gate on degraded copies of a test set. */
+@Command(name = "robustness", mixinStandardHelpOptions = true,
+        description = {"Scores a model on degraded copies of a test set (noise, babble, reverberation, a telephone "
+                + "line, a low-bit-rate codec, gain and clipping), each file exactly as analyze sees it.",
+                "The test set is the speakers the bundle held out of its training (--held-out) or corpora it never "
+                        + "heard (--corpus). Writes a table into --out (docs/robustness.md)."})
+final class RobustnessCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--held-out", description = "Test on the speakers the bundle held out of training "
+            + "(its validation speakers).")
+    boolean heldOut;
+
+    @Option(names = "--corpus", split = ",", description = "Test on every file of these corpora (refused if the "
+            + "bundle was trained on one of them).")
+    List<String> corpora;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/corpora",
+            description = "Folder holding one sub-folder per corpus (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--conditions", split = ",", paramLabel = "ID",
+            description = "Only these conditions (default: all): clean, pink-20db, pink-10db, pink-5db, babble-20db, "
+                    + "babble-10db, babble-5db, reverb-0.3s, reverb-0.6s, reverb-0.9s, telephone, mp3-16k, "
+                    + "gain-20db, gain+12db-clip.")
+    List<String> only;
+
+    @Option(names = "--babble-corpus", defaultValue = "ravdess",
+            description = "Corpus whose speakers (those outside the test set) make the babble (default: "
+                    + "${DEFAULT-VALUE}).")
+    String babbleCorpus;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/robustness.md",
+            description = "Page whose table for this test set is written or replaced (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Babble recordings: one per speaker of the babble corpus outside the test set, at most this many speakers. */
+    static final int BABBLE_SPEAKERS = 12;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = System.err;
+        if (heldOut == (corpora != null && !corpora.isEmpty()))
+            throw new ParameterException(spec.commandLine(), "give either --held-out or --corpus");
+        EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope robustness: " + problem));
+        if (model == null) return 1;
+        String command = "bin/emoscope robustness " + String.join(" ",
+                spec.commandLine().getParseResult().originalArgs());
+        LabelSet labelSet = LabelSet.sevenClass();
+        List<String> trainedOn = listOf(model.metadata().get("corpora"));
+        List<Utterance> test = new ArrayList<>();
+        String title;
+        if (heldOut) {
+            List<String> held = listOf(model.metadata().get("validation_speakers"));
+            if (held.isEmpty())
+                throw new ParameterException(spec.commandLine(), modelOption.loaded + " does not record the speakers "
+                        + "it held out: use --corpus with a corpus it never heard");
+            Set<String> names = new LinkedHashSet<>();
+            for (String key : held) names.add(key.substring(0, key.indexOf(':')));
+            for (String name : names)
+                for (Utterance u : scan(TrainingOptions.corpus(name), err))
+                    if (held.contains(u.speakerKey())) test.add(u);
+            title = "speakers held out of its training (" + String.join(", ", held) + ")";
+        } else {
+            List<String> names = new ArrayList<>();
+            for (String name : corpora) {
+                Corpus c = TrainingOptions.corpus(name);
+                if (trainedOn.contains(c.name()))
+                    throw new ParameterException(spec.commandLine(), modelOption.loaded + " was trained on "
+                            + c.name() + ": its speakers are not new to it (use --held-out)");
+                names.add(c.displayName());
+                test.addAll(scan(c, err));
+            }
+            title = String.join(", ", names) + ", never heard";
+        }
+        Set<String> testSpeakers = new LinkedHashSet<>();
+        test.forEach(u -> testSpeakers.add(u.speakerKey()));
+        Set<String> classSet = new LinkedHashSet<>();
+        for (Utterance u : test) labelSet.classOf(u.emotion()).ifPresent(e -> classSet.add(e.label()));
+        List<String> classes = model.labels().stream().filter(classSet::contains).toList();
+
+        Corpus babble = TrainingOptions.corpus(babbleCorpus);
+        List<Utterance> babbleFiles = new ArrayList<>();
+        Set<String> babbleSpeakers = new LinkedHashSet<>();
+        for (Utterance u : scan(babble, err).stream().sorted(Comparator.comparing(u -> u.file().toString())).toList()) {
+            if (testSpeakers.contains(u.speakerKey()) || babbleSpeakers.size() >= BABBLE_SPEAKERS
+                    && !babbleSpeakers.contains(u.speakerKey())) continue;
+            if (babbleSpeakers.add(u.speakerKey())) babbleFiles.add(u);
+        }
+        List<float[]> pool = new ArrayList<>();
+        for (Utterance u : babbleFiles) pool.add(AudioDecoder.decode(u.file(), 16_000).samples());
+        String poolName = babble.name() + "-" + babbleSpeakers.size();
+
+        Robustness.Condition codec = lame() ? new Robustness.Condition("mp3-16k",
+                "MP3 at 16 kbit/s mono (LAME), decoded again", RobustnessCommand::mp3RoundTrip) : null;
+        if (codec == null) err.println("mp3-16k left out: the 'lame' encoder is not installed (apt-get install lame)");
+        List<Robustness.Condition> conditions = new ArrayList<>(Robustness.standard(pool, poolName, codec));
+        if (only != null) {
+            for (String id : only)
+                if (conditions.stream().noneMatch(c -> c.id().equals(id)))
+                    throw new ParameterException(spec.commandLine(), "unknown or unavailable condition " + id);
+            conditions.removeIf(c -> !only.contains(c.id()));
+        }
+        err.printf("%d test files, %d speakers, classes %s; babble from %d %s speakers%n", test.size(),
+                testSpeakers.size(), classes, babbleSpeakers.size(), babble.displayName());
+        long t0 = System.nanoTime();
+        Robustness robustness = new Robustness(model);
+        List<Robustness.Result> results = new ArrayList<>();
+        for (Robustness.Condition c : conditions) {
+            long c0 = System.nanoTime();
+            Robustness.Result r = robustness.run(c, test, labelSet, classes, err::println);
+            results.add(r);
+            err.printf(Locale.ROOT, "%-16s UA %.1f%%  model alone %.1f%%  no-speech files %.1f%%  windows %.1f%%  "
+                            + "(%.0f s)%n", c.id(), 100 * r.ua(), 100 * r.modelUa(), 100 * r.noSpeechFiles(),
+                    100 * r.noSpeechWindows(), (System.nanoTime() - c0) / 1e9);
+        }
+        String modelName = modelOption.loaded.getFileName().toString();
+        String table = table(results, modelName, title, test.size(), testSpeakers.size(), classes, command,
+                (System.nanoTime() - t0) / 1e9);
+        updatePage(out, tag(modelName, heldOut ? "held-out" : String.join("-", corpora)), table);
+        err.println("table written to " + out);
+        return 0;
+    }
+
+    private List<Utterance> scan(Corpus corpus, PrintStream err) throws IOException {
+        TrainingOptions o = new TrainingOptions();
+        o.data = data;
+        return o.scan(corpus, err).utterances();
+    }
+
+    private static List<String> listOf(Object value) {
+        if (!(value instanceof List<?> list)) return List.of();
+        return list.stream().map(String::valueOf).toList();
+    }
+
+    static String tag(String model, String testSet) {
+        return (model + "-" + testSet).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.+-]", "-");
+    }
+
+    static String table(List<Robustness.Result> results, String model, String title, int files, int speakers,
+                        List<String> classes, String command, double seconds) {
+        StringBuilder b = new StringBuilder();
+        b.append("### ").append(model).append(" on ").append(title).append("\n\n");
+        b.append(String.format(Locale.ROOT, "%d files, %d speakers, %d classes (%s); chance UA %.1f%%. ", files,
+                speakers, classes.size(), String.join(", ", classes), 100.0 / classes.size()));
+        b.append("UA is of the label `analyze` prints (\"no speech\" counts as wrong); \"model alone\" is the most "
+                + "probable class whatever the speech gate said.\n\n");
+        b.append("| condition | UA % | UA / clean UA | model alone UA % | files called no speech | windows called no "
+                + "speech |\n|---|---|---|---|---|---|\n");
+        double clean = results.stream().filter(r -> r.condition().id().equals("clean")).mapToDouble(
+                Robustness.Result::ua).findFirst().orElse(Double.NaN);
+        for (Robustness.Result r : results)
+            b.append(String.format(Locale.ROOT, "| %s (%s) | %.1f | %s | %.1f | %.1f%% | %.1f%% |%n",
+                    r.condition().id(), r.condition().description(), 100 * r.ua(),
+                    Double.isNaN(clean) ? "-" : String.format(Locale.ROOT, "%.2f", r.ua() / clean),
+                    100 * r.modelUa(), 100 * r.noSpeechFiles(), 100 * r.noSpeechWindows()));
+        b.append(String.format(Locale.ROOT, "%nReproduce: `%s` (%s, %.0f min)%n", command, LocalDate.now(),
+                seconds / 60));
+        return b.toString();
+    }
+
+    /** Writes {@code table} between this tag's markers in {@code page}, appending it when they are not there. */
+    static void updatePage(Path page, String tag, String table) throws IOException {
+        String start = "<!-- robustness:" + tag + ":start -->";
+        String end = "<!-- robustness:" + tag + ":end -->";
+        String text = Files.isRegularFile(page) ? Files.readString(page) : "# Robustness\n";
+        String block = start + "\n" + table + end;
+        int s = text.indexOf(start);
+        int e = text.indexOf(end);
+        String updated = s >= 0 && e > s ? text.substring(0, s) + block + text.substring(e + end.length())
+                : text.stripTrailing() + "\n\n" + block + "\n";
+        if (page.toAbsolutePath().getParent() != null) Files.createDirectories(page.toAbsolutePath().getParent());
+        Files.writeString(page, updated, StandardCharsets.UTF_8);
+    }
+
+    private static boolean lame() {
+        try {
+            Process p = new ProcessBuilder("lame", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** LAME's encoder and decoder delay (1,105 samples at the MP3's 8 kHz), in 16 kHz samples. */
+    static final int LAME_DELAY = 2 * 1105;
+
+    /** An MP3 round trip at 16 kbit/s through LAME (deterministic for the same input and LAME version). */
+    static float[] mp3RoundTrip(float[] samples, java.util.SplittableRandom random) throws IOException {
+        Path dir = Files.createTempDirectory("emoscope-mp3");
+        try {
+            Path wav = SpeechSignal.writeWav(dir.resolve("in.wav"), samples, 16_000);
+            Path mp3 = dir.resolve("out.mp3");
+            Process p = new ProcessBuilder("lame", "--quiet", "-b", "16", "--cbr", "-m", "m", wav.toString(),
+                    mp3.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor() != 0) throw new IOException("lame failed with exit code " + p.exitValue());
+            float[] decoded = AudioDecoder.decode(mp3, 16_000).samples();
+            float[] out = new float[samples.length];
+            // LAME delays the signal by its encoder delay and padding; the decoder here does not remove it
+            int delay = Math.min(Math.max(0, decoded.length - samples.length), LAME_DELAY);
+            System.arraycopy(decoded, Math.min(delay, decoded.length), out, 0,
+                    Math.max(0, Math.min(out.length, decoded.length - delay)));
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+}
