@@ -82,7 +82,7 @@ final class RobustnessCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give either --held-out or --corpus");
         EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope robustness: " + problem));
         if (model == null) return 1;
-        String command = "bin/emoscope robustness " + String.join(" ",
+        String command = "bin/emoscope " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs());
         LabelSet labelSet = LabelSet.sevenClass();
         List<String> trainedOn = listOf(model.metadata().get("corpora"));
@@ -183,15 +183,19 @@ final class RobustnessCommand implements Callable<Integer> {
                 speakers, classes.size(), String.join(", ", classes), 100.0 / classes.size()));
         b.append("UA is of the label `analyze` prints (\"no speech\" counts as wrong); \"model alone\" is the most "
                 + "probable class whatever the speech gate said.\n\n");
-        b.append("| condition | UA % | UA / clean UA | model alone UA % | files called no speech | windows called no "
-                + "speech |\n|---|---|---|---|---|---|\n");
+        boolean shared = classes.containsAll(CrossCorpusScores.SHARED);
+        b.append("| condition | UA % | UA / clean UA | model alone UA % |" + (shared ? " model alone, 4 shared classes "
+                + "UA % |" : "") + " files called no speech | windows called no speech |\n|---|---|---|---|"
+                + (shared ? "---|" : "") + "---|---|\n");
         double clean = results.stream().filter(r -> r.condition().id().equals("clean")).mapToDouble(
                 Robustness.Result::ua).findFirst().orElse(Double.NaN);
         for (Robustness.Result r : results)
-            b.append(String.format(Locale.ROOT, "| %s (%s) | %.1f | %s | %.1f | %.1f%% | %.1f%% |%n",
+            b.append(String.format(Locale.ROOT, "| %s (%s) | %.1f | %s | %.1f |%s %.1f%% | %.1f%% |%n",
                     r.condition().id(), r.condition().description(), 100 * r.ua(),
                     Double.isNaN(clean) ? "-" : String.format(Locale.ROOT, "%.2f", r.ua() / clean),
-                    100 * r.modelUa(), 100 * r.noSpeechFiles(), 100 * r.noSpeechWindows()));
+                    100 * r.modelUa(), shared ? String.format(Locale.ROOT, " %.1f |",
+                            100 * r.modelConfusion(CrossCorpusScores.SHARED).unweightedAccuracy()) : "",
+                    100 * r.noSpeechFiles(), 100 * r.noSpeechWindows()));
         b.append(String.format(Locale.ROOT, "%nReproduce: `%s` (%s, %.0f min)%n", command, LocalDate.now(),
                 seconds / 60));
         return b.toString();

@@ -68,13 +68,14 @@ public final class AnalysisSession implements AutoCloseable {
         this.prior = analyzer.model().speakerPrior();
         this.knownVoice = prior == null ? null : knownVoice;
         this.voice = prior == null || knownVoice != null ? null : prior.newStatistics();
-        double risePerFrame = AnalyzerSettings.FLOOR_RISE_DB_PER_SECOND * analyzer.model().featureConfig().hopSeconds();
-        this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(), s.speechThresholdDb(),
-                s.speechMarginDb(), risePerFrame,
+        this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(),
+                StreamingAnalyzer.speechDetector(analyzer.model().featureConfig(), s.speech()),
+                source.isLive() ? 0 : StreamingAnalyzer.primeFrames(analyzer.model().featureConfig(), s.speech()),
                 StreamingAnalyzer.silentFrame(analyzer.model().featureConfig()), new Windower.Sink() {
             @Override
             public void frame(FeatureFrame frame) {
-                if (voice != null) voice.add(frame.mfcc());
+                // the voice is learnt from speech only: noise and silence say nothing about it
+                if (voice != null && frame.speech()) voice.add(frame.mfcc());
                 listener.onFrame(frame);
             }
 

@@ -1,5 +1,7 @@
 package org.emoscope.pipeline;
 
+import org.emoscope.features.speech.SpeechDetector;
+
 import org.emoscope.model.EmotionModel;
 
 /**
@@ -10,21 +12,16 @@ import org.emoscope.model.EmotionModel;
  * @param hopSeconds           time between consecutive windows (default 250 ms)
  * @param smoothing            weight of the newest window in the exponential moving average of probabilities,
  *                             in (0, 1]; 1 means no smoothing
- * @param speechThresholdDb    absolute floor: a frame quieter than this RMS level (dBFS) is never active
- * @param speechMarginDb       a frame is active when its level is at least this far above the tracked noise floor
- *                             (the lowest recent frame level, rising {@value #FLOOR_RISE_DB_PER_SECOND} dB/s)
- * @param minSpeechFraction    a window is speech when at least this fraction of its frames are active
+ * @param speech               how the {@link SpeechDetector} decides that a frame is speech
+ * @param minSpeechFraction    a window is speech when at least this fraction of its frames are speech
  * @param queueCapacity        windows waiting for inference; a live source drops the oldest beyond this, a file
  *                             source waits (nothing is lost)
  */
-public record AnalyzerSettings(double windowSeconds, double hopSeconds, double smoothing, double speechThresholdDb,
-                               double speechMarginDb, double minSpeechFraction, int queueCapacity) {
-
-    /** How fast the noise-floor estimate creeps up when no quieter frame comes along. */
-    public static final double FLOOR_RISE_DB_PER_SECOND = 2.0;
+public record AnalyzerSettings(double windowSeconds, double hopSeconds, double smoothing,
+                               SpeechDetector.Settings speech, double minSpeechFraction, int queueCapacity) {
 
     public static AnalyzerSettings defaults() {
-        return new AnalyzerSettings(2.0, 0.25, 0.5, -70.0, 15.0, 0.2, 8);
+        return new AnalyzerSettings(2.0, 0.25, 0.5, SpeechDetector.Settings.defaults(), 0.2, 8);
     }
 
     /** The defaults, with the window length {@code model} was trained on ({@link EmotionModel#windowSeconds()}). */
@@ -41,12 +38,11 @@ public record AnalyzerSettings(double windowSeconds, double hopSeconds, double s
         if (!(smoothing > 0 && smoothing <= 1)) throw new IllegalArgumentException("smoothing must be in (0, 1]: " + smoothing);
         if (!(minSpeechFraction >= 0 && minSpeechFraction <= 1))
             throw new IllegalArgumentException("minSpeechFraction must be in [0, 1]: " + minSpeechFraction);
-        if (!(speechMarginDb >= 0)) throw new IllegalArgumentException("speechMarginDb must be >= 0: " + speechMarginDb);
+        java.util.Objects.requireNonNull(speech, "speech");
         if (queueCapacity < 1) throw new IllegalArgumentException("queueCapacity must be >= 1");
     }
 
     public AnalyzerSettings withWindow(double seconds, double hop) {
-        return new AnalyzerSettings(seconds, hop, smoothing, speechThresholdDb, speechMarginDb, minSpeechFraction,
-                queueCapacity);
+        return new AnalyzerSettings(seconds, hop, smoothing, speech, minSpeechFraction, queueCapacity);
     }
 }

@@ -6,11 +6,12 @@ package org.emoscope.pipeline;
  * @param index       frame number from the start of the stream
  * @param timeSeconds start of the frame from the start of the stream
  * @param levelDb     RMS level of the frame's samples, dBFS (-120 for digital silence)
- * @param gateDb      the level a frame needs at this moment to count as speech: the tracked noise floor plus the
- *                    margin, never below the absolute floor (see {@link AnalyzerSettings})
+ * @param speech      whether the speech detector calls the frame speech
+ *                    ({@link org.emoscope.features.speech.SpeechDetector})
+ * @param speechSnrDb how far the frame's spectrum stands above the tracked noise spectrum, dB (mean over mel bands)
  * @param mfcc        MFCC coefficients
  * @param logMel      log-mel energies, dB, low to high frequency
  */
-public record FeatureFrame(long index, double timeSeconds, double levelDb, double gateDb, float[] mfcc,
-                           float[] logMel) {
+public record FeatureFrame(long index, double timeSeconds, double levelDb, boolean speech, double speechSnrDb,
+                           float[] mfcc, float[] logMel) {
 }

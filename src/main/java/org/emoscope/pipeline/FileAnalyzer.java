@@ -6,7 +6,6 @@ import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.audio.FileAudioSource;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.FeatureDispatchers;
-import org.emoscope.features.MfccProcessor;
 import org.emoscope.model.SpeakerPrior;
 import org.emoscope.model.SpeakerStatistics;
 
@@ -46,8 +45,22 @@ public final class FileAnalyzer {
             if (Thread.interrupted()) throw new InterruptedException();
             try (AudioSource source = new FileAudioSource(file, fc.sampleRate())) {
                 be.tarsos.dsp.AudioDispatcher d = FeatureDispatchers.create(source, fc);
-                d.addAudioProcessor(new MfccProcessor(fc, (index, time, mfcc, logMel) -> voice.add(mfcc)));
+                AnalyzerSettings s = analyzer.settings();
+                Windower speechFrames = new Windower(analyzer.windowFrames(), analyzer.hopFrames(),
+                        StreamingAnalyzer.speechDetector(fc, s.speech()), StreamingAnalyzer.primeFrames(fc, s.speech()),
+                        StreamingAnalyzer.silentFrame(fc), new Windower.Sink() {
+                    @Override
+                    public void frame(FeatureFrame frame) {
+                        if (frame.speech()) voice.add(frame.mfcc());
+                    }
+
+                    @Override
+                    public void window(Windower.WindowJob job) {
+                    }
+                });
+                StreamingAnalyzer.attach(d, fc, speechFrames);
                 d.run();
+                speechFrames.finish();
             } catch (IOException | RuntimeException | Error e) {
                 // unreadable (TarsosDSP rethrows read failures as an Error): the file's own analysis says why
             }

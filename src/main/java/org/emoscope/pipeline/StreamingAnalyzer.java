@@ -9,6 +9,8 @@ import org.emoscope.features.FeatureDispatchers;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.Mfcc;
 import org.emoscope.features.MfccProcessor;
+import org.emoscope.features.speech.SpeechDetector;
+import org.emoscope.features.speech.VoicingProcessor;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.SpeakerStatistics;
 
@@ -89,10 +91,30 @@ public final class StreamingAnalyzer {
         FailureMemory remembering = new FailureMemory(source);
         AudioDispatcher dispatcher = FeatureDispatchers.create(remembering, fc);
         AnalysisSession session = new AnalysisSession(this, remembering, dispatcher, listener, knownVoice);
-        dispatcher.addAudioProcessor(new LevelMeter(session.windower()));
-        dispatcher.addAudioProcessor(new MfccProcessor(fc, session.windower()));
+        attach(dispatcher, fc, session.windower());
         session.begin();
         return session;
+    }
+
+    /**
+     * The feature chain of a stream: the level meter and the voicing (YIN) of each analysis window, then its MFCCs,
+     * all handed to {@code windower}, which asks the speech detector about each frame.
+     */
+    static void attach(AudioDispatcher dispatcher, FeatureConfig fc, Windower windower) {
+        dispatcher.addAudioProcessor(new LevelMeter(windower));
+        dispatcher.addAudioProcessor(new VoicingProcessor(fc.sampleRate(), fc.windowSamples(),
+                windower::setNextVoicing));
+        dispatcher.addAudioProcessor(new MfccProcessor(fc, windower));
+    }
+
+    /** A speech detector for frames of {@code fc}. */
+    static SpeechDetector speechDetector(FeatureConfig fc, SpeechDetector.Settings settings) {
+        return new SpeechDetector(settings, fc.melFilters(), fc.hopSeconds());
+    }
+
+    /** Frames a file holds back to prime the speech detector: the span of its noise estimate. */
+    static int primeFrames(FeatureConfig fc, SpeechDetector.Settings settings) {
+        return Math.max(1, (int) Math.round(settings.noiseWindowSeconds() / fc.hopSeconds()));
     }
 
     /**

@@ -1,14 +1,20 @@
 package org.emoscope.pipeline;
 
+import org.emoscope.features.speech.SpeechDetector;
+
+import java.util.ArrayList;
+import java.util.List;
+
 import org.emoscope.features.FeatureFrameListener;
 
 /**
  * Collects feature frames into a ring buffer and cuts a window every hop; runs on the capture thread.
- * A frame is active (speech-like) when its level is at least {@code marginDb} above the noise floor and above
- * {@code floorDb}. The noise floor is tracked by minimum statistics: it drops at once to any quieter frame and
- * otherwise rises slowly, so it follows a changing background without being pulled up by speech.
- * At the end of the stream it adds one last window aligned to the end (zero-padded when the whole stream is
- * shorter than a window), so every part of a file is covered.
+ * A frame is active when the {@link SpeechDetector} calls it speech, from its level, its mel spectrum and its voicing
+ * (given just before the frame by the level meter and the {@link org.emoscope.features.speech.VoicingProcessor}).
+ * With {@code primeFrames} &gt; 0 (a file, not a live source) the first frames wait until that many have come (or
+ * the stream has ended) and prime the detector's noise estimate, so that a short file that starts with speech is not
+ * judged before its pauses have shown the noise. At the end of the stream it adds one last window aligned to the end
+ * (zero-padded when the whole stream is shorter than a window), so every part of a file is covered.
  */
 final class Windower implements FeatureFrameListener {
 
@@ -24,29 +30,35 @@ final class Windower implements FeatureFrameListener {
                      long producedNanos) {
     }
 
+    /** A frame waiting for the detector to be primed. */
+    private record Pending(long index, double time, double level, double periodicity, double pitch, float[] mfcc,
+                           float[] logMel) {
+    }
+
     private final int windowFrames;
     private final int hopFrames;
-    private final double floorDb;
-    private final double marginDb;
-    private final double risePerFrame;
+    private final SpeechDetector detector;
+    private final int primeFrames;
     private final float[] silentFrame;
     private final Sink sink;
 
     private final float[][] ring;
     private final boolean[] active;
+    private List<Pending> pending;
     private long total;
     private long windows;
     private long lastWindowEnd;
     private double nextLevel = -120;
-    private double noiseFloor = Double.NaN;
+    private double nextPeriodicity;
+    private double nextPitch = -1;
 
-    Windower(int windowFrames, int hopFrames, double floorDb, double marginDb, double risePerFrame,
-             float[] silentFrame, Sink sink) {
+    Windower(int windowFrames, int hopFrames, SpeechDetector detector, int primeFrames, float[] silentFrame,
+             Sink sink) {
         this.windowFrames = windowFrames;
         this.hopFrames = hopFrames;
-        this.floorDb = floorDb;
-        this.marginDb = marginDb;
-        this.risePerFrame = risePerFrame;
+        this.detector = detector;
+        this.primeFrames = primeFrames;
+        this.pending = primeFrames > 0 ? new ArrayList<>(primeFrames) : null;
         this.silentFrame = silentFrame.clone();
         this.sink = sink;
         this.ring = new float[windowFrames][];
@@ -57,20 +69,47 @@ final class Windower implements FeatureFrameListener {
         nextLevel = levelDb;
     }
 
+    void setNextVoicing(double periodicity, double pitchHz) {
+        nextPeriodicity = periodicity;
+        nextPitch = pitchHz;
+    }
+
     @Override
     public void onFrame(long frameIndex, double timeSeconds, float[] mfcc, float[] logMel) {
+        if (pending != null) {
+            pending.add(new Pending(frameIndex, timeSeconds, nextLevel, nextPeriodicity, nextPitch, mfcc, logMel));
+            if (pending.size() >= primeFrames) release();
+            return;
+        }
+        judge(frameIndex, timeSeconds, nextLevel, nextPeriodicity, nextPitch, mfcc, logMel);
+    }
+
+    /** Primes the detector with the frames held back and judges them. */
+    private void release() {
+        List<Pending> held = pending;
+        pending = null;
+        detector.prime(held.stream().map(Pending::logMel).toList());
+        for (Pending p : held) judge(p.index(), p.time(), p.level(), p.periodicity(), p.pitch(), p.mfcc(), p.logMel());
+    }
+
+    private void judge(long frameIndex, double timeSeconds, double level, double periodicity, double pitch,
+                       float[] mfcc, float[] logMel) {
         int slot = (int) (total % windowFrames);
         ring[slot] = mfcc;
-        noiseFloor = Double.isNaN(noiseFloor) || nextLevel < noiseFloor ? nextLevel : noiseFloor + risePerFrame;
-        double gate = Math.max(floorDb, noiseFloor + marginDb);
-        active[slot] = nextLevel >= gate;
+        SpeechDetector.Decision d = detector.next(level, logMel, periodicity, pitch);
+        active[slot] = d.speech();
+        if (d.tonal()) { // a held tone: the frames that led up to it were the tone too
+            for (int back = 1; back < Math.min(Math.min(d.toneFrames(), windowFrames), total + 1); back++)
+                active[(int) ((total - back) % windowFrames)] = false;
+        }
         total++;
-        sink.frame(new FeatureFrame(frameIndex, timeSeconds, nextLevel, gate, mfcc, logMel));
+        sink.frame(new FeatureFrame(frameIndex, timeSeconds, level, d.speech(), d.snrDb(), mfcc, logMel));
         if (total >= windowFrames && (total - windowFrames) % hopFrames == 0) emit(total - windowFrames, windowFrames);
     }
 
-    /** Called once after the last frame: covers the tail the hop grid missed. */
+    /** Called once after the last frame: judges frames still held back and covers the tail the hop grid missed. */
     void finish() {
+        if (pending != null && !pending.isEmpty()) release();
         if (total == 0) return;
         if (total < windowFrames) emit(0, (int) total);
         else if (lastWindowEnd < total) emit(total - windowFrames, windowFrames);

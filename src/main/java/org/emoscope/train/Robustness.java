@@ -91,9 +91,14 @@ public final class Robustness {
         }
 
         public ConfusionMatrix modelConfusion() {
+            return modelConfusion(classes);
+        }
+
+        /** The model alone over {@code subset} of the model's labels ({@link CrossCorpusScores#confusion}). */
+        public ConfusionMatrix modelConfusion(List<String> subset) {
             int[] truth = files.stream().mapToInt(FileScore::truth).toArray();
             float[][] p = files.stream().map(FileScore::probabilities).toArray(float[][]::new);
-            return CrossCorpusScores.confusion(labels, truth, p, classes);
+            return CrossCorpusScores.confusion(labels, truth, p, subset);
         }
 
         /** Fraction of files whose label is "no speech". */

@@ -156,14 +156,14 @@ class StreamingAnalyzerTest {
     }
 
     @Test
-    void aSpeakerNormalisedModelSeesEachWindowWithTheVoiceHeardUpToIt() throws Exception {
+    void aSpeakerNormalisedModelSeesEachWindowWithTheVoiceSpokenUpToIt() throws Exception {
         EmotionModel adaptive = speakerNormalised();
         SpeakerPrior prior = adaptive.speakerPrior();
-        List<float[]> heardFrames = new CopyOnWriteArrayList<>();
+        List<FeatureFrame> heardFrames = new CopyOnWriteArrayList<>();
         Recorder r = new Recorder() {
             @Override
             public void onFrame(FeatureFrame frame) {
-                heardFrames.add(frame.mfcc());
+                heardFrames.add(frame);
                 super.onFrame(frame);
             }
         };
@@ -176,8 +176,11 @@ class StreamingAnalyzerTest {
         int added = 0;
         for (WindowResult w : r.windows) {
             int start = (int) w.index() * analyzer.hopFrames();
-            while (added < start + length) heard.add(heardFrames.get(added++));
-            float[][] window = heardFrames.subList(start, start + length).toArray(new float[0][]);
+            // the voice is learnt from the frames the speech detector calls speech
+            for (; added < start + length; added++)
+                if (heardFrames.get(added).speech()) heard.add(heardFrames.get(added).mfcc());
+            float[][] window = heardFrames.subList(start, start + length).stream().map(FeatureFrame::mfcc)
+                    .toArray(float[][]::new);
             float[] expected = adaptive.predictBatch(List.<float[][]>of(window), heard.estimate(prior))[0].probabilities();
             assertArrayEquals(expected, w.prediction().probabilities(), 1e-5f, "window " + w.index());
             float[] withPrior = adaptive.predict(window).probabilities();

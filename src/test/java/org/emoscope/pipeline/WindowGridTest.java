@@ -29,15 +29,22 @@ class WindowGridTest {
         assertSame(silence, w[3]);
     }
 
-    /** The streaming windower must cut exactly the windows the grid describes, for every stream length. */
-    @Test
-    void streamingWindowerMatchesTheGrid() {
+    /**
+     * The streaming windower must cut exactly the windows the grid describes, for every stream length, live (no
+     * frames held back) and for a file (the first 150 frames held back to prime the speech detector).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 150})
+    void streamingWindowerMatchesTheGrid(int primeFrames) {
         for (int total = 0; total < 400; total += 7) {
             java.util.List<Long> starts = new java.util.ArrayList<>();
             java.util.List<Integer> reals = new java.util.ArrayList<>();
-            Windower w = new Windower(198, 25, -70, 15, 0.02, new float[]{0f}, new Windower.Sink() {
+            java.util.List<Long> frames = new java.util.ArrayList<>();
+            Windower w = new Windower(198, 25, org.emoscope.features.speech.SpeechDetector.defaults(1, 0.01),
+                    primeFrames, new float[]{0f}, new Windower.Sink() {
                 @Override
                 public void frame(FeatureFrame frame) {
+                    frames.add(frame.index());
                 }
 
                 @Override
@@ -49,6 +56,8 @@ class WindowGridTest {
             });
             for (int f = 0; f < total; f++) w.onFrame(f, f * 0.01, new float[]{f}, new float[]{0});
             w.finish();
+            assertEquals(total, frames.size(), "every frame comes out once, in order");
+            for (int f = 0; f < frames.size(); f++) assertEquals(f, frames.get(f).intValue());
             int[] expected = WindowGrid.starts(total, 198, 25);
             assertEquals(expected.length, starts.size(), "windows for " + total + " frames");
             for (int i = 0; i < expected.length; i++) {

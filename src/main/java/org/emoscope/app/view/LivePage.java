@@ -100,7 +100,7 @@ public final class LivePage {
 
         Node problem = problemBox();
 
-        LevelMeter meter = new LevelMeter(d.levelDb(), d.gateDb());
+        LevelMeter meter = new LevelMeter(d.levelDb(), d.speechHeard());
         meter.themeProperty().bind(theme);
         meter.setId("level-meter");
         ScrollingSpectrogram spec = new ScrollingSpectrogram(d, FeatureConfig.defaults());
@@ -110,7 +110,7 @@ public final class LivePage {
         timeline.themeProperty().bind(theme);
         timeline.setId("live-timeline");
 
-        VBox meterCard = Ui.card("Input level", Ui.muted("dashed line: speech gate (follows the background)"), meter);
+        VBox meterCard = Ui.card("Input level", Ui.muted("green while the speech detector hears speech, grey for noise or silence"), meter);
         VBox specCard = Ui.card("Spectrogram · last 10 s", spec);
         VBox timelineCard = Ui.card("Probabilities · last minute", legend(d), timeline);
         VBox.setVgrow(specCard, Priority.ALWAYS);

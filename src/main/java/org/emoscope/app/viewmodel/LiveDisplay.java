@@ -35,7 +35,7 @@ public final class LiveDisplay {
 
     private final ObservableList<String> labels = FXCollections.observableArrayList();
     private final DoubleProperty levelDb = new SimpleDoubleProperty(-120);
-    private final DoubleProperty gateDb = new SimpleDoubleProperty(AnalyzerSettings.defaults().speechThresholdDb());
+    private final BooleanProperty speechHeard = new SimpleBooleanProperty();
     private final DoubleProperty streamSeconds = new SimpleDoubleProperty();
     private final ObjectProperty<float[]> probabilities = new SimpleObjectProperty<>(new float[0]);
     private final BooleanProperty speech = new SimpleBooleanProperty();
@@ -57,7 +57,7 @@ public final class LiveDisplay {
         history.clear();
         recent.clear();
         levelDb.set(-120);
-        gateDb.set(AnalyzerSettings.defaults().speechThresholdDb());
+        speechHeard.set(false);
         streamSeconds.set(0);
         probabilities.set(new float[labels.size()]);
         speech.set(false);
@@ -79,12 +79,14 @@ public final class LiveDisplay {
     void frames(List<FeatureFrame> batch, double hopSeconds) {
         if (batch.isEmpty()) return;
         double loudest = -120;
+        boolean heard = false;
         for (FeatureFrame f : batch) {
             spectrogram.append(f.logMel(), f.timeSeconds(), hopSeconds);
             loudest = Math.max(loudest, f.levelDb());
+            heard |= f.speech();
         }
         levelDb.set(loudest);
-        gateDb.set(batch.get(batch.size() - 1).gateDb());
+        speechHeard.set(heard);
         streamSeconds.set(batch.get(batch.size() - 1).timeSeconds());
         frames.set(spectrogram.total());
     }
@@ -129,9 +131,9 @@ public final class LiveDisplay {
         return levelDb;
     }
 
-    /** The level a frame needs now to count as speech (it follows the noise floor). */
-    public DoubleProperty gateDb() {
-        return gateDb;
+    /** Whether the speech detector called any of the latest frames speech (what the level meter shows). */
+    public BooleanProperty speechHeard() {
+        return speechHeard;
     }
 
     public DoubleProperty streamSeconds() {

@@ -41,22 +41,31 @@ public final class Babble implements Augmentation {
         Signals.requireFinite(samples);
         double signalPower = Signals.activePower(samples);
         if (signalPower == 0 || samples.length == 0) return samples.clone();
+        float[] babble = talkers(samples.length, random);
+        double scale = Math.sqrt(signalPower / Math.pow(10, snrDb / 10) / Signals.activePower(babble));
+        float[] out = new float[samples.length];
+        for (int n = 0; n < out.length; n++) out[n] = (float) (samples[n] + scale * babble[n]);
+        return Signals.clip(out);
+    }
+
+    /**
+     * The babble alone, unscaled: {@code talkers} recordings drawn from the pool, each started at a random point,
+     * looped to {@code length} and brought to unit active power, summed.
+     */
+    public float[] talkers(int length, SplittableRandom random) {
         List<Integer> chosen = new ArrayList<>();
         while (chosen.size() < talkers) {
             int i = random.nextInt(pool.size());
             if (!chosen.contains(i)) chosen.add(i);
         }
-        float[] babble = new float[samples.length];
+        float[] babble = new float[length];
         for (int i : chosen) {
             float[] talker = pool.get(i);
             float gain = (float) (1 / Math.sqrt(Signals.activePower(talker)));
             int offset = random.nextInt(talker.length);
-            for (int n = 0; n < babble.length; n++) babble[n] += gain * talker[(offset + n) % talker.length];
+            for (int n = 0; n < length; n++) babble[n] += gain * talker[(offset + n) % talker.length];
         }
-        double scale = Math.sqrt(signalPower / Math.pow(10, snrDb / 10) / Signals.activePower(babble));
-        float[] out = new float[samples.length];
-        for (int n = 0; n < out.length; n++) out[n] = (float) (samples[n] + scale * babble[n]);
-        return Signals.clip(out);
+        return babble;
     }
 
     /** E.g. {@code babble-6-snr10-<pool>}. */

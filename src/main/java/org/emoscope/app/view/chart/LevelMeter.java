@@ -1,5 +1,6 @@
 package org.emoscope.app.view.chart;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -9,20 +10,21 @@ import javafx.scene.text.TextAlignment;
 import java.util.Locale;
 
 /**
- * Input level, -80 to 0 dBFS, with a decaying peak mark and the speech gate: the dashed line is the level a frame
- * needs at this moment to count as speech (it follows the background noise).
+ * Input level, -80 to 0 dBFS, with a decaying peak mark, coloured by what the speech detector decides: green (then
+ * yellow and red near full scale) while it hears speech, grey for noise or silence, whatever their level.
  */
 public final class LevelMeter extends ChartCanvas {
 
     private static final double FLOOR = -80;
-    private final ObservableDoubleValue gateDb;
+    private final ObservableBooleanValue speech;
     private double level = -120;
     private double peak = FLOOR;
     private long peakNanos;
 
-    public LevelMeter(ObservableDoubleValue levelDb, ObservableDoubleValue gateDb) {
+    public LevelMeter(ObservableDoubleValue levelDb, ObservableBooleanValue speech) {
         super(300, 34);
-        this.gateDb = gateDb;
+        this.speech = speech;
+        speech.addListener((o, a, b) -> redraw());
         levelDb.addListener((o, a, b) -> {
             level = b.doubleValue() <= -119 ? b.doubleValue() : Math.max(b.doubleValue(), level - 3);
             long now = System.nanoTime();
@@ -47,7 +49,8 @@ public final class LevelMeter extends ChartCanvas {
         double lx = x(level, w);
         double yellow = x(-12, w);
         double red = x(-3, w);
-        g.setFill(Color.web("#22c55e"));
+        boolean heard = speech.get();
+        g.setFill(heard ? Color.web("#22c55e") : Color.web("#94a3b8"));
         g.fillRoundRect(0, 0, Math.min(lx, yellow), barH, 6, 6);
         if (lx > yellow) {
             g.setFill(Color.web("#eab308"));
@@ -60,11 +63,6 @@ public final class LevelMeter extends ChartCanvas {
         g.setFill(theme().text());
         double px = x(peak, w);
         if (peak > FLOOR) g.fillRect(Math.max(0, px - 1.5), 0, 3, barH);
-        g.setStroke(theme().accent());
-        g.setLineDashes(3, 3);
-        double tx = x(gateDb.get(), w);
-        g.strokeLine(tx, 0, tx, barH);
-        g.setLineDashes();
         g.setFill(theme().text());
         g.setTextBaseline(VPos.TOP);
         for (int db = -80; db <= 0; db += 10) {
@@ -74,8 +72,9 @@ public final class LevelMeter extends ChartCanvas {
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        String text = level <= -119 ? "no input" : String.format(Locale.ROOT, "%.0f dBFS", level);
-        boolean inside = lx > 70;
+        String text = level <= -119 ? "no input"
+                : String.format(Locale.ROOT, "%.0f dBFS · %s", level, heard ? "speech" : "no speech");
+        boolean inside = lx > 130;
         g.setFill(inside ? Color.WHITE : theme().text());
         g.fillText(text, inside ? 6 : lx + 6, barH / 2);
     }
