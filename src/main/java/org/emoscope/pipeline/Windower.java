@@ -88,7 +88,7 @@ final class Windower implements FeatureFrameListener {
     private void release() {
         List<Pending> held = pending;
         pending = null;
-        detector.prime(held.stream().map(Pending::logMel).toList());
+        detector.prime(held.stream().map(Pending::logMel).toList(), held.stream().map(Pending::level).toList());
         for (Pending p : held) judge(p.index(), p.time(), p.level(), p.periodicity(), p.pitch(), p.mfcc(), p.logMel());
     }
 

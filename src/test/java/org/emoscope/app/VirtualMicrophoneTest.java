@@ -6,9 +6,11 @@ import org.emoscope.app.service.MicrophoneProvider;
 import org.emoscope.app.viewmodel.FileItem;
 import org.emoscope.app.viewmodel.LiveState;
 import org.emoscope.app.viewmodel.LiveViewModel;
+import org.emoscope.audio.AudioDecoder;
 import org.emoscope.audio.CaptureDevice;
 import org.emoscope.audio.Microphones;
 import org.emoscope.pipeline.TestAudio;
+import org.emoscope.train.augment.NoiseSignals;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
@@ -34,6 +38,7 @@ import java.util.stream.Stream;
 import static org.emoscope.app.AppTestSupport.fx;
 import static org.emoscope.app.AppTestSupport.fxRun;
 import static org.emoscope.app.AppTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -139,6 +144,52 @@ class VirtualMicrophoneTest {
         assertTrue(loudest.get() > -40, "the level meter saw the sound: " + loudest.get() + " dBFS");
         assertTrue(fx(() -> live.display().history().points().stream().anyMatch(p -> p.speech())),
                 "probabilities arrived for speech");
+        robot.clickOn("#live-toggle");
+        waitUntil("stopped", 10, () -> live.state().get() == LiveState.IDLE);
+    }
+
+    /**
+     * A fan-like pink noise at -35 dBFS played alone is not speech; the same noise with the utterance 10 dB above
+     * it is. Between the two the line is silent, as a microphone is when nothing plays.
+     */
+    @Test
+    void hearsSpeechOverNoiseAndNotTheNoiseAlone(FxRobot robot) throws Exception {
+        assumeTrue(skipReason == null, skipReason);
+        AppTestSupport.waitForModel(window);
+        LiveViewModel live = window.viewModels().live;
+        waitUntil("the virtual capture device to be listed", 15, () -> !live.devices().isEmpty());
+        robot.clickOn("#live-toggle");
+        waitUntil("listening", 20, () -> live.state().get() == LiveState.RUNNING);
+        float[] speech = AudioDecoder.decode(utterance, 16000).samples();
+        float[] pink = NoiseSignals.pink(speech.length + 16000, new SplittableRandom(5));
+        double pinkRms = Math.sqrt(NoiseSignals.power(pink));
+        float[] alone = new float[5 * 16000];
+        for (int i = 0; i < alone.length; i++) alone[i] = (float) (pink[i % pink.length] / pinkRms * 0.0178);
+        double speechRms = Math.sqrt(NoiseSignals.activePower(speech));
+        float[] noisy = new float[speech.length + 16000];
+        for (int i = 0; i < noisy.length; i++)
+            noisy[i] = (float) ((i >= 16000 ? speech[i - 16000] : 0) + pink[i] / pinkRms * speechRms / Math.sqrt(10));
+        Path dir = Files.createTempDirectory("emoscope-noise");
+        Path noiseFile = TestAudio.writeWav(dir.resolve("fan.wav"), alone, 16000);
+        Path noisyFile = TestAudio.writeWav(dir.resolve("speech-in-fan.wav"), noisy, 16000);
+        AtomicBoolean heard = new AtomicBoolean();
+        fxRun(() -> live.display().speechHeard().addListener((o, a, b) -> {
+            if (b) heard.set(true);
+        }));
+
+        int before = fx(() -> live.display().speechWindows().get());
+        Result played = run(List.of(SCRIPT.toString(), "play", noiseFile.toString(), noiseFile.toString()), 90);
+        assertTrue(played.code == 0, "playing into the virtual microphone failed: " + played.output);
+        Thread.sleep(1500); // the last windows of the noise
+        int afterNoise = fx(() -> live.display().speechWindows().get());
+        assertTrue(afterNoise - before <= 1, (afterNoise - before) + " windows of fan noise called speech");
+        assertFalse(heard.get(), "the level meter never showed the noise as speech");
+
+        played = run(List.of(SCRIPT.toString(), "play", noisyFile.toString(), noisyFile.toString()), 90);
+        assertTrue(played.code == 0, "playing into the virtual microphone failed: " + played.output);
+        waitUntil("speech windows from the speech in noise", 15,
+                () -> live.display().speechWindows().get() >= afterNoise + 4);
+        assertTrue(heard.get(), "the level meter showed speech");
         robot.clickOn("#live-toggle");
         waitUntil("stopped", 10, () -> live.state().get() == LiveState.IDLE);
     }

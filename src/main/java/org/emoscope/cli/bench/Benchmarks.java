@@ -10,6 +10,8 @@ import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.FeatureDispatchers;
 import org.emoscope.features.Mfcc;
 import org.emoscope.features.MfccProcessor;
+import org.emoscope.features.speech.SpeechDetector;
+import org.emoscope.features.speech.VoicingProcessor;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.pipeline.AnalysisListener;
 import org.emoscope.pipeline.AnalysisSession;
@@ -70,6 +72,37 @@ public final class Benchmarks {
                     AudioDispatcher d = FeatureDispatchers.create(
                             new ArrayAudioSource(audio, fc.sampleRate(), "bench"), fc);
                     d.addAudioProcessor(new MfccProcessor(fc, (i, t, c, m) -> frames.incrementAndGet()));
+                    d.run();
+                    return frames.get();
+                }));
+        rows.add(timeRuns("EmoScope `VoicingProcessor` (TarsosDSP YIN) in the same dispatcher, alone",
+                "YIN on every " + fc.windowSamples() + "-sample frame, threshold " + VoicingProcessor.YIN_THRESHOLD,
+                warmUp, runs, () -> {
+                    AtomicLong frames = new AtomicLong();
+                    AudioDispatcher d = FeatureDispatchers.create(
+                            new ArrayAudioSource(audio, fc.sampleRate(), "bench"), fc);
+                    d.addAudioProcessor(new VoicingProcessor(fc.sampleRate(), fc.windowSamples(),
+                            (p, hz) -> frames.incrementAndGet()));
+                    d.run();
+                    return frames.get();
+                }));
+        rows.add(timeRuns("EmoScope `VoicingProcessor` + `MfccProcessor` + `SpeechDetector` in one dispatcher "
+                        + "(the pipeline's speech chain)", settings(fc) + "; YIN and the speech detector on every frame",
+                warmUp, runs, () -> {
+                    AtomicLong speech = new AtomicLong();
+                    AtomicLong frames = new AtomicLong();
+                    double[] voicing = new double[2];
+                    SpeechDetector detector = SpeechDetector.defaults(fc.melFilters(), fc.hopSeconds());
+                    AudioDispatcher d = FeatureDispatchers.create(
+                            new ArrayAudioSource(audio, fc.sampleRate(), "bench"), fc);
+                    d.addAudioProcessor(new VoicingProcessor(fc.sampleRate(), fc.windowSamples(), (p, hz) -> {
+                        voicing[0] = p;
+                        voicing[1] = hz;
+                    }));
+                    d.addAudioProcessor(new MfccProcessor(fc, (i, t, c, m) -> {
+                        frames.incrementAndGet();
+                        if (detector.next(-30, m, voicing[0], voicing[1]).speech()) speech.incrementAndGet();
+                    }));
                     d.run();
                     return frames.get();
                 }));

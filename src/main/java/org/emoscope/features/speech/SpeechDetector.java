@@ -16,7 +16,8 @@ import java.util.List;
  *       pitch stays within {@code tonalSemitones} for {@code tonalSeconds} is a tone (a hum's harmonic, a held
  *       musical note), and its frames are not speech.</li>
  * </ol>
- * Frames quieter than an absolute floor are never speech. A hangover keeps short gaps between syllables in.
+ * Frames quieter than an absolute floor are never speech and do not feed the noise estimate. A hangover keeps
+ * short gaps between syllables in.
  * One instance per stream, fed in order; not thread-safe.
  */
 public final class SpeechDetector {
@@ -112,16 +113,22 @@ public final class SpeechDetector {
 
     /**
      * Starts the noise estimate from frames ahead of the stream (a file's first seconds) instead of from nothing,
-     * so that a short file that starts with speech is judged against the noise it will show in its pauses. Call
-     * before the first {@link #next}.
+     * so that a short file that starts with speech is judged against the noise it will show in its pauses. Frames
+     * below the absolute floor (digital silence) are left out, as in {@link #next}. Call before the first
+     * {@link #next}.
+     *
+     * @param logMelDb the frames' log-mel energies, dB
+     * @param levelDb  the frames' RMS levels, dBFS
      */
-    public void prime(List<float[]> logMelDb) {
+    public void prime(List<float[]> logMelDb, List<Double> levelDb) {
         if (frames > 0) throw new IllegalStateException("prime before the first frame");
         double[] s = new double[bands];
         double[] min = new double[bands];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         boolean first = true;
-        for (float[] frame : logMelDb) {
+        for (int f = 0; f < logMelDb.size(); f++) {
+            if (levelDb.get(f) < settings.absoluteFloorDb()) continue;
+            float[] frame = logMelDb.get(f);
             for (int k = 0; k < bands; k++) {
                 double p = Math.pow(10, frame[k] / 10);
                 s[k] = first ? p : SMOOTHING * s[k] + (1 - SMOOTHING) * p;
@@ -133,10 +140,18 @@ public final class SpeechDetector {
         for (double[] past : pastMins) System.arraycopy(min, 0, past, 0, bands);
         pastCount = SUB_WINDOWS;
         System.arraycopy(min, 0, smoothed, 0, bands);
-        primed = true;
+        tracking = true;
     }
 
-    private boolean primed;
+    /** Whether {@link #smoothed} holds a power yet (an audible frame has come, or priming gave one). */
+    private boolean tracking;
+    /**
+     * Audible frames still to pass before the noise minimum may take the smoothed power again: after silence, the
+     * frame where sound begins (partly silent) and the smoothing's rise from it are lower than the sound itself
+     * and would pass for its noise floor.
+     */
+    private int settle = SETTLE_FRAMES;
+    private static final int SETTLE_FRAMES = 10;
 
     /** The noise power of band {@code k} now (linear), as {@link #next} uses it. */
     double noise(int k) {
@@ -155,24 +170,31 @@ public final class SpeechDetector {
      */
     public Decision next(double levelDb, float[] logMelDb, double periodicity, double pitchHz) {
         double snr = 0;
-        for (int k = 0; k < bands; k++) {
-            double p = Math.pow(10, logMelDb[k] / 10);
-            smoothed[k] = frames == 0 && !primed ? p : SMOOTHING * smoothed[k] + (1 - SMOOTHING) * p;
-            currentMin[k] = Math.min(currentMin[k], smoothed[k]);
-            double n = noise(k);
-            if (n > 0) snr += Math.max(0, 10 * Math.log10(smoothed[k] / n));
+        boolean audible = levelDb >= settings.absoluteFloorDb();
+        if (audible) { // digital silence (a muted line, zero padding) says nothing about the noise to come
+            for (int k = 0; k < bands; k++) {
+                double p = Math.pow(10, logMelDb[k] / 10);
+                smoothed[k] = tracking ? SMOOTHING * smoothed[k] + (1 - SMOOTHING) * p : p;
+                if (settle == 0) currentMin[k] = Math.min(currentMin[k], smoothed[k]);
+                double n = noise(k);
+                if (n > 0 && n < Double.POSITIVE_INFINITY) snr += Math.max(0, 10 * Math.log10(smoothed[k] / n));
+            }
+            tracking = true;
+            if (settle > 0) settle--;
+            snr /= bands;
+            if (++inSub == subLength) {
+                double[] oldest = pastMins[SUB_WINDOWS - 1];
+                System.arraycopy(pastMins, 0, pastMins, 1, SUB_WINDOWS - 1);
+                System.arraycopy(currentMin, 0, oldest, 0, bands);
+                pastMins[0] = oldest;
+                pastCount = Math.min(SUB_WINDOWS, pastCount + 1);
+                Arrays.fill(currentMin, Double.POSITIVE_INFINITY);
+                inSub = 0;
+            }
+        } else {
+            settle = SETTLE_FRAMES;
         }
-        snr /= bands;
         frames++;
-        if (++inSub == subLength) {
-            double[] oldest = pastMins[SUB_WINDOWS - 1];
-            System.arraycopy(pastMins, 0, pastMins, 1, SUB_WINDOWS - 1);
-            System.arraycopy(currentMin, 0, oldest, 0, bands);
-            pastMins[0] = oldest;
-            pastCount = Math.min(SUB_WINDOWS, pastCount + 1);
-            Arrays.fill(currentMin, Double.POSITIVE_INFINITY);
-            inSub = 0;
-        }
         boolean pitched = periodicity >= settings.tonalPeriodicity() && pitchHz > 0;
         boolean voiced = periodicity >= settings.voicing() && pitchHz >= VoicingProcessor.MIN_HZ
                 && pitchHz <= VoicingProcessor.MAX_HZ;

@@ -106,7 +106,7 @@ class SpeechDetectorTest {
         }));
         d.run();
         SpeechDetector detector = SpeechDetector.defaults(FC.melFilters(), FC.hopSeconds());
-        if (prime) detector.prime(mel.subList(0, Math.min(mel.size(), 150)));
+        if (prime) detector.prime(mel.subList(0, Math.min(mel.size(), 150)), level.subList(0, Math.min(mel.size(), 150)));
         List<SpeechDetector.Decision> out = new ArrayList<>();
         for (int i = 0; i < mel.size(); i++)
             out.add(detector.next(level.get(i), mel.get(i), voicing.get(i)[0], voicing.get(i)[1]));
@@ -156,6 +156,17 @@ class SpeechDetectorTest {
         assertTrue(ds.get(50).toneFrames() >= 40, "and it has been one since it began: " + ds.get(50).toneFrames());
         assertTrue(speechFraction(ds, 15) < 0.02, "frames after the first 150 ms");
         assertTrue(ds.stream().noneMatch(d -> d.tonal() && d.speech()));
+    }
+
+    @Test
+    void noiseStartingAfterDigitalSilenceIsNotTakenForSpeech() {
+        float[] n = noise(3, 8);
+        double scale = Math.pow(10, -35 / 20.0) / rms(n);
+        float[] x = new float[4 * RATE];
+        for (int i = 0; i < n.length; i++) x[RATE + i] = (float) (scale * n[i]);
+        List<SpeechDetector.Decision> ds = decide(x, false);
+        assertTrue(speechFraction(ds, 110) < 0.05, "a fan switched on after a muted second: "
+                + speechFraction(ds, 110));
     }
 
     @Test
