@@ -117,30 +117,21 @@ final class RobustnessCommand implements Callable<Integer> {
         for (Utterance u : test) labelSet.classOf(u.emotion()).ifPresent(e -> classSet.add(e.label()));
         List<String> classes = model.labels().stream().filter(classSet::contains).toList();
 
-        Corpus babble = TrainingOptions.corpus(babbleCorpus);
-        List<Utterance> babbleFiles = new ArrayList<>();
-        Set<String> babbleSpeakers = new LinkedHashSet<>();
-        for (Utterance u : scan(babble, err).stream().sorted(Comparator.comparing(u -> u.file().toString())).toList()) {
-            if (testSpeakers.contains(u.speakerKey()) || babbleSpeakers.size() >= BABBLE_SPEAKERS
-                    && !babbleSpeakers.contains(u.speakerKey())) continue;
-            if (babbleSpeakers.add(u.speakerKey())) babbleFiles.add(u);
-        }
-        List<float[]> pool = new ArrayList<>();
-        for (Utterance u : babbleFiles) pool.add(AudioDecoder.decode(u.file(), 16_000).samples());
-        String poolName = babble.name() + "-" + babbleSpeakers.size();
+        BabblePool babble = babblePool(TrainingOptions.corpus(babbleCorpus), testSpeakers, data, err);
 
         Robustness.Condition codec = lame() ? new Robustness.Condition("mp3-16k",
                 "MP3 at 16 kbit/s mono (LAME), decoded again", RobustnessCommand::mp3RoundTrip) : null;
         if (codec == null) err.println("mp3-16k left out: the 'lame' encoder is not installed (apt-get install lame)");
-        List<Robustness.Condition> conditions = new ArrayList<>(Robustness.standard(pool, poolName, codec));
+        List<Robustness.Condition> conditions = new ArrayList<>(Robustness.standard(babble.recordings(),
+                babble.name(), codec));
         if (only != null) {
             for (String id : only)
                 if (conditions.stream().noneMatch(c -> c.id().equals(id)))
                     throw new ParameterException(spec.commandLine(), "unknown or unavailable condition " + id);
             conditions.removeIf(c -> !only.contains(c.id()));
         }
-        err.printf("%d test files, %d speakers, classes %s; babble from %d %s speakers%n", test.size(),
-                testSpeakers.size(), classes, babbleSpeakers.size(), babble.displayName());
+        err.printf("%d test files, %d speakers, classes %s; babble from %s%n", test.size(),
+                testSpeakers.size(), classes, babble.description());
         long t0 = System.nanoTime();
         Robustness robustness = new Robustness(model);
         List<Robustness.Result> results = new ArrayList<>();
@@ -153,7 +144,8 @@ final class RobustnessCommand implements Callable<Integer> {
                     100 * r.noSpeechWindows(), (System.nanoTime() - c0) / 1e9);
         }
         String modelName = modelOption.loaded.getFileName().toString();
-        String table = table(results, modelName, title, test.size(), testSpeakers.size(), classes, command,
+        String table = table(results, modelName, title + "; babble from " + babble.description(), test.size(),
+                testSpeakers.size(), classes, command,
                 (System.nanoTime() - t0) / 1e9);
         updatePage(out, tag(modelName, heldOut ? "held-out" : String.join("-", corpora)), table);
         err.println("table written to " + out);
@@ -161,9 +153,40 @@ final class RobustnessCommand implements Callable<Integer> {
     }
 
     private List<Utterance> scan(Corpus corpus, PrintStream err) throws IOException {
+        return scan(corpus, data, err);
+    }
+
+    static List<Utterance> scan(Corpus corpus, Path data, PrintStream err) throws IOException {
         TrainingOptions o = new TrainingOptions();
         o.data = data;
         return o.scan(corpus, err).utterances();
+    }
+
+    /**
+     * Recordings that make babble: one from each of up to {@link #BABBLE_SPEAKERS} speakers of a corpus.
+     *
+     * @param name        names the pool in augmentation keys, e.g. {@code ravdess-12}
+     * @param description for reports, e.g. "12 RAVDESS speakers"
+     */
+    record BabblePool(String name, String description, List<float[]> recordings) {
+    }
+
+    /** The first recording (in path order) of each of the first {@link #BABBLE_SPEAKERS} speakers not excluded. */
+    static BabblePool babblePool(Corpus corpus, Set<String> excludedSpeakers, Path data, PrintStream err)
+            throws IOException {
+        Set<String> speakers = new LinkedHashSet<>();
+        List<float[]> recordings = new ArrayList<>();
+        for (Utterance u : scan(corpus, data, err).stream()
+                .sorted(Comparator.comparing(u -> u.file().toString())).toList()) {
+            if (excludedSpeakers.contains(u.speakerKey()) || speakers.size() >= BABBLE_SPEAKERS
+                    || !speakers.add(u.speakerKey())) continue;
+            recordings.add(AudioDecoder.decode(u.file(), 16_000).samples());
+        }
+        if (recordings.size() < 6)
+            throw new IOException("babble needs 6 speakers of " + corpus.displayName() + " outside the test set, "
+                    + "found " + recordings.size() + " (use --babble-corpus)");
+        return new BabblePool(corpus.name() + "-" + speakers.size(), speakers.size() + " " + corpus.displayName()
+                + " speakers", recordings);
     }
 
     private static List<String> listOf(Object value) {

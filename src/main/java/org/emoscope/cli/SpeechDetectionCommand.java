@@ -1,6 +1,5 @@
 package org.emoscope.cli;
 
-import org.emoscope.audio.AudioDecoder;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.train.SpeechDetection;
 import org.emoscope.train.augment.Babble;
@@ -65,42 +64,33 @@ final class SpeechDetectionCommand implements Callable<Integer> {
         if (model == null) return 1;
         String command = "bin/emoscope " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs());
-        TrainingOptions o = new TrainingOptions();
-        o.data = data;
         List<Utterance> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String name : corpora) {
             Corpus c = TrainingOptions.corpus(name);
             names.add(c.displayName());
-            List<Utterance> all = o.scan(c, err).utterances().stream()
+            List<Utterance> all = RobustnessCommand.scan(c, data, err).stream()
                     .sorted(Comparator.comparing(u -> u.file().toString())).toList();
             int n = Math.min(filesPerCorpus, all.size());
             for (int i = 0; i < n; i++) files.add(all.get((int) ((long) i * all.size() / n)));
         }
         Set<String> speakers = new LinkedHashSet<>();
         files.forEach(u -> speakers.add(u.speakerKey()));
-        Corpus babble = TrainingOptions.corpus(babbleCorpus);
-        List<float[]> pool = new ArrayList<>();
-        Set<String> babbleSpeakers = new LinkedHashSet<>();
-        for (Utterance u : o.scan(babble, err).utterances().stream()
-                .sorted(Comparator.comparing(u -> u.file().toString())).toList()) {
-            if (speakers.contains(u.speakerKey()) || babbleSpeakers.size() >= RobustnessCommand.BABBLE_SPEAKERS
-                    || !babbleSpeakers.add(u.speakerKey())) continue;
-            pool.add(AudioDecoder.decode(u.file(), 16_000).samples());
-        }
+        RobustnessCommand.BabblePool babble = RobustnessCommand.babblePool(TrainingOptions.corpus(babbleCorpus),
+                speakers, data, err);
         long t0 = System.nanoTime();
         SpeechDetection detection = new SpeechDetection(model);
         List<SpeechDetection.Counts> rows = detection.run(files,
-                SpeechDetection.backgrounds(new Babble(pool, babble.name(), 6, 0)), c -> err.printf(Locale.ROOT,
+                SpeechDetection.backgrounds(new Babble(babble.recordings(), babble.name(), 6, 0)), c -> err.printf(Locale.ROOT,
                         "%-28s speech windows found %s, other windows called speech %s%n", c.condition(),
                         SpeechDetection.Counts.rate(c.speechWindowsDetected(), c.speechWindows()),
                         SpeechDetection.Counts.rate(c.otherWindowsCalled(), c.otherWindows())));
         StringBuilder b = new StringBuilder();
         b.append("### Speech detector on ").append(String.join(", ", names)).append("\n\n");
-        b.append(String.format(Locale.ROOT, "%d files (%d per corpus), %d speakers; babble from %d %s speakers. "
+        b.append(String.format(Locale.ROOT, "%d files (%d per corpus), %d speakers; babble from %s. "
                         + "Aims at 10 dB SNR: at least 95%% of speech windows found; at most 5%% of windows of a "
                         + "background alone called speech.%n%n", files.size(), filesPerCorpus, speakers.size(),
-                babbleSpeakers.size(), babble.displayName()));
+                babble.description()));
         b.append("| condition | speech windows found | speech frames found | other frames called speech | windows "
                 + "without speech called speech |\n|---|---|---|---|---|\n");
         for (SpeechDetection.Counts c : rows)

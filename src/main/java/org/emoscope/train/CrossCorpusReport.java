@@ -185,6 +185,16 @@ public final class CrossCorpusReport {
         return b.toString();
     }
 
+    /**
+     * The folds' own time added up (two train at once on two cores, so the wall time is about half) and this
+     * invocation's wall time, which is short when it resumed finished folds.
+     */
+    static String timing(Run run) {
+        double folds = run.folds().stream().mapToDouble(CorpusFoldResult::seconds).sum();
+        return "folds " + EvaluationReport.duration(folds) + " added up, this invocation "
+                + EvaluationReport.duration(run.seconds());
+    }
+
     private static String seedsText(Run run) {
         return run.seeds().size() == 1 ? "1 seed (" + run.seeds().get(0) + "); figures from one seed move by several "
                 + "points with another" : run.seeds().size() + " seeds " + run.seeds() + ", mean ± sd";
@@ -202,8 +212,8 @@ public final class CrossCorpusReport {
                 + "corpus has. UA = balanced accuracy, WA = accuracy. Percentages; ")
                 .append(seedsText(run)).append(".\n\n");
         b.append(table(run)).append('\n');
-        b.append("Reproduce: `").append(run.command()).append("` (").append(run.date()).append(", ")
-                .append(EvaluationReport.duration(run.seconds())).append(")\n\n");
+        b.append("Reproduce: `").append(run.command()).append("` (").append(run.date()).append("; ")
+                .append(timing(run)).append(")\n\n");
         for (String c : run.corpora()) {
             List<String> own = own(run, c);
             ConfusionMatrix cm = pooled(run, c, own, true);
@@ -234,8 +244,7 @@ public final class CrossCorpusReport {
     public static void updateTable(Run run, Path resultsMd) throws IOException {
         String text = Files.isRegularFile(resultsMd) ? Files.readString(resultsMd) : "# Evaluation results\n";
         String block = START + "\n" + table(run) + "\n" + seedsText(run) + ". Reproduce: `" + run.command() + "` ("
-                + run.date() + ", " + EvaluationReport.duration(run.seconds()) + "); details in "
-                + "[results/loco.md](results/loco.md).\n" + END;
+                + run.date() + "; " + timing(run) + "); details in [results/loco.md](results/loco.md).\n" + END;
         int s = text.indexOf(START);
         int e = text.indexOf(END);
         String updated;

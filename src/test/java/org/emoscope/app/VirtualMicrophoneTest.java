@@ -125,14 +125,25 @@ class VirtualMicrophoneTest {
         AppTestSupport.forget(prefs);
     }
 
-    @Test
-    void hearsSpeechPlayedIntoTheVirtualMicrophone(FxRobot robot) throws Exception {
+    /** Waits for the model and the virtual device, then starts listening (skips when there is no virtual mic). */
+    private LiveViewModel listen(FxRobot robot) {
         assumeTrue(skipReason == null, skipReason);
         AppTestSupport.waitForModel(window);
         LiveViewModel live = window.viewModels().live;
         waitUntil("the virtual capture device to be listed", 15, () -> !live.devices().isEmpty());
         robot.clickOn("#live-toggle");
         waitUntil("listening", 20, () -> live.state().get() == LiveState.RUNNING);
+        return live;
+    }
+
+    private static void stop(FxRobot robot, LiveViewModel live) {
+        robot.clickOn("#live-toggle");
+        waitUntil("stopped", 10, () -> live.state().get() == LiveState.IDLE);
+    }
+
+    @Test
+    void hearsSpeechPlayedIntoTheVirtualMicrophone(FxRobot robot) throws Exception {
+        LiveViewModel live = listen(robot);
         AtomicReference<Double> loudest = new AtomicReference<>(-120.0);
         fxRun(() -> live.display().levelDb().addListener((o, a, b) ->
                 loudest.set(Math.max(loudest.get(), b.doubleValue()))));
@@ -144,8 +155,7 @@ class VirtualMicrophoneTest {
         assertTrue(loudest.get() > -40, "the level meter saw the sound: " + loudest.get() + " dBFS");
         assertTrue(fx(() -> live.display().history().points().stream().anyMatch(p -> p.speech())),
                 "probabilities arrived for speech");
-        robot.clickOn("#live-toggle");
-        waitUntil("stopped", 10, () -> live.state().get() == LiveState.IDLE);
+        stop(robot, live);
     }
 
     /**
@@ -154,12 +164,7 @@ class VirtualMicrophoneTest {
      */
     @Test
     void hearsSpeechOverNoiseAndNotTheNoiseAlone(FxRobot robot) throws Exception {
-        assumeTrue(skipReason == null, skipReason);
-        AppTestSupport.waitForModel(window);
-        LiveViewModel live = window.viewModels().live;
-        waitUntil("the virtual capture device to be listed", 15, () -> !live.devices().isEmpty());
-        robot.clickOn("#live-toggle");
-        waitUntil("listening", 20, () -> live.state().get() == LiveState.RUNNING);
+        LiveViewModel live = listen(robot);
         float[] speech = AudioDecoder.decode(utterance, 16000).samples();
         float[] pink = NoiseSignals.pink(speech.length + 16000, new SplittableRandom(5));
         double pinkRms = Math.sqrt(NoiseSignals.power(pink));
@@ -190,8 +195,7 @@ class VirtualMicrophoneTest {
         waitUntil("speech windows from the speech in noise", 15,
                 () -> live.display().speechWindows().get() >= afterNoise + 4);
         assertTrue(heard.get(), "the level meter showed speech");
-        robot.clickOn("#live-toggle");
-        waitUntil("stopped", 10, () -> live.state().get() == LiveState.IDLE);
+        stop(robot, live);
     }
 
     @Test
