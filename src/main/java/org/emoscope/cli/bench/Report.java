@@ -146,7 +146,10 @@ public final class Report {
         }
         line("");
         line("TarsosDSP's `MFCC` is not the same computation (see `docs/features.md`): it has no zero padding to 512, "
-                + "uses a magnitude spectrum and its own filter placement, so its row is a speed reference only.");
+                + "uses a magnitude spectrum and its own filter placement, so its row is a speed reference only. The "
+                + "`VoicingProcessor` row is what the speech detector adds to the capture thread's work (the aim: no "
+                + "more than the `MfccProcessor` row); the speech-chain row is the capture thread's whole work per "
+                + "frame bar the level meter.");
         line("");
         List<String> limits = new ArrayList<>();
         for (MfccRow row : r.rows()) {

@@ -66,9 +66,9 @@ class BenchCommandTest {
         assertTrue(md.contains("Simulated"), "the live section says it is simulated");
         assertTrue(md.contains("ND4J threads"));
 
-        // MFCC: frames, ms, µs/frame, x real time for all three implementations
+        // MFCC: frames, ms, µs/frame, x real time for every row
         List<String[]> mfcc = rows(md, "## 1. MFCC extraction");
-        assertEquals(3, mfcc.size(), md);
+        assertEquals(5, mfcc.size(), md); // ours (array, dispatcher), YIN, the speech chain, TarsosDSP's
         for (String[] r : mfcc) for (int c : new int[]{2, 3, 4, 5}) assertPositive(r, c);
         // latency: window, frames, p50, p90, p99, mean, max for 1, 2 and 4 s
         List<String[]> latency = rows(md, "## 2. Inference latency");
