@@ -31,6 +31,15 @@ final class CorpusFiles {
         return scan.skipped().stream().map(s -> AudioFiles.relative(root, s.file())).toList();
     }
 
+    /** A scan of the one file {@code name} under an empty {@code root} accepts nothing and skips it. */
+    static void assertOnlySkipped(CorpusReader reader, Path root, String name) throws IOException {
+        touchAll(root, name);
+        CorpusScan scan = reader.scan(root);
+        if (!scan.utterances().isEmpty()) throw new AssertionError(name + " was accepted: " + scan.utterances());
+        if (!skippedPaths(root, scan).equals(List.of(name)))
+            throw new AssertionError(name + ": skipped " + skippedPaths(root, scan));
+    }
+
     /** The only utterance of a scan of one file. */
     static Utterance single(CorpusReader reader, Path root, String relative) throws IOException {
         Path file = touch(root, relative);

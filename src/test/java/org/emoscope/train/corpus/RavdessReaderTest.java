@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.emoscope.train.corpus.CorpusFiles.paths;
 import static org.emoscope.train.corpus.CorpusFiles.single;
+import static org.emoscope.train.corpus.CorpusFiles.assertOnlySkipped;
 import static org.emoscope.train.corpus.CorpusFiles.skippedPaths;
 import static org.emoscope.train.corpus.CorpusFiles.touchAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,10 +97,7 @@ class RavdessReaderTest {
             "03-01-03-01-01-01.wav", "03-01-03-01-01-01-01-01.wav", "3-1-3-1-1-1-1.wav",
             "03-01-03-01-01-01-01 (copy).wav", "._03-01-03-01-01-01-01.wav", "Actor_01.wav"})
     void skipsNamesOffTheConvention(String name) throws IOException {
-        touchAll(root, name);
-        CorpusScan scan = reader.scan(root);
-        assertEquals(List.of(), scan.utterances());
-        assertEquals(List.of(name), skippedPaths(root, scan));
+        assertOnlySkipped(reader, root, name);
     }
 
     @Test
