@@ -117,7 +117,7 @@ final class DemoMode {
     private static void whenLive(ViewModels vms, boolean silence, Runnable then) {
         Timeline poll = new Timeline();
         int[] held = {0};
-        int needed = silence ? 8 : 4;
+        int needed = 8;
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(100), e -> {
             held[0] = vms.live.display().speech().get() == silence ? 0 : held[0] + 1;
             if (held[0] < needed) return;
