@@ -153,13 +153,7 @@ final class RobustnessCommand implements Callable<Integer> {
     }
 
     private List<Utterance> scan(Corpus corpus, PrintStream err) throws IOException {
-        return scan(corpus, data, err);
-    }
-
-    static List<Utterance> scan(Corpus corpus, Path data, PrintStream err) throws IOException {
-        TrainingOptions o = new TrainingOptions();
-        o.data = data;
-        return o.scan(corpus, err).utterances();
+        return TrainingOptions.scan(corpus, data, err).utterances();
     }
 
     /**
@@ -176,7 +170,7 @@ final class RobustnessCommand implements Callable<Integer> {
             throws IOException {
         Set<String> speakers = new LinkedHashSet<>();
         List<float[]> recordings = new ArrayList<>();
-        for (Utterance u : scan(corpus, data, err).stream()
+        for (Utterance u : TrainingOptions.scan(corpus, data, err).utterances().stream()
                 .sorted(Comparator.comparing(u -> u.file().toString())).toList()) {
             if (excludedSpeakers.contains(u.speakerKey()) || speakers.size() >= BABBLE_SPEAKERS
                     || !speakers.add(u.speakerKey())) continue;

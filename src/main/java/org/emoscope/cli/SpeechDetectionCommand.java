@@ -69,7 +69,7 @@ final class SpeechDetectionCommand implements Callable<Integer> {
         for (String name : corpora) {
             Corpus c = TrainingOptions.corpus(name);
             names.add(c.displayName());
-            List<Utterance> all = RobustnessCommand.scan(c, data, err).stream()
+            List<Utterance> all = TrainingOptions.scan(c, data, err).utterances().stream()
                     .sorted(Comparator.comparing(u -> u.file().toString())).toList();
             int n = Math.min(filesPerCorpus, all.size());
             for (int i = 0; i < n; i++) files.add(all.get((int) ((long) i * all.size() / n)));

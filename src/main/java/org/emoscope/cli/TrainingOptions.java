@@ -112,6 +112,11 @@ final class TrainingOptions {
 
     /** Scans one corpus under {@link #data}, failing with a clear message when it is not there. */
     CorpusScan scan(Corpus corpus, PrintStream err) throws IOException {
+        return scan(corpus, data, err);
+    }
+
+    /** Scans one corpus under {@code data}, failing with a clear message when it is not there. */
+    static CorpusScan scan(Corpus corpus, Path data, PrintStream err) throws IOException {
         Path dir = corpus.folderUnder(data);
         if (!Files.isDirectory(dir))
             throw new IOException(corpus.displayName() + " not found: no folder " + dir + " (use --data DIR)");

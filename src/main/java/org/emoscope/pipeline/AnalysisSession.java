@@ -68,10 +68,7 @@ public final class AnalysisSession implements AutoCloseable {
         this.prior = analyzer.model().speakerPrior();
         this.knownVoice = prior == null ? null : knownVoice;
         this.voice = prior == null || knownVoice != null ? null : prior.newStatistics();
-        this.windower = new Windower(analyzer.windowFrames(), analyzer.hopFrames(),
-                StreamingAnalyzer.speechDetector(analyzer.model().featureConfig(), s.speech()),
-                source.isLive() ? 0 : StreamingAnalyzer.primeFrames(analyzer.model().featureConfig(), s.speech()),
-                StreamingAnalyzer.silentFrame(analyzer.model().featureConfig()), new Windower.Sink() {
+        this.windower = analyzer.windower(source.isLive(), new Windower.Sink() {
             @Override
             public void frame(FeatureFrame frame) {
                 // the voice is learnt from speech only: noise and silence say nothing about it

@@ -8,10 +8,9 @@ package org.emoscope.pipeline;
  * @param levelDb     RMS level of the frame's samples, dBFS (-120 for digital silence)
  * @param speech      whether the speech detector calls the frame speech
  *                    ({@link org.emoscope.features.speech.SpeechDetector})
- * @param speechSnrDb how far the frame's spectrum stands above the tracked noise spectrum, dB (mean over mel bands)
  * @param mfcc        MFCC coefficients
  * @param logMel      log-mel energies, dB, low to high frequency
  */
-public record FeatureFrame(long index, double timeSeconds, double levelDb, boolean speech, double speechSnrDb,
-                           float[] mfcc, float[] logMel) {
+public record FeatureFrame(long index, double timeSeconds, double levelDb, boolean speech, float[] mfcc,
+                           float[] logMel) {
 }

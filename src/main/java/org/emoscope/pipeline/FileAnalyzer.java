@@ -45,10 +45,7 @@ public final class FileAnalyzer {
             if (Thread.interrupted()) throw new InterruptedException();
             try (AudioSource source = new FileAudioSource(file, fc.sampleRate())) {
                 be.tarsos.dsp.AudioDispatcher d = FeatureDispatchers.create(source, fc);
-                AnalyzerSettings s = analyzer.settings();
-                Windower speechFrames = new Windower(analyzer.windowFrames(), analyzer.hopFrames(),
-                        StreamingAnalyzer.speechDetector(fc, s.speech()), StreamingAnalyzer.primeFrames(fc, s.speech()),
-                        StreamingAnalyzer.silentFrame(fc), new Windower.Sink() {
+                Windower speechFrames = analyzer.windower(false, new Windower.Sink() {
                     @Override
                     public void frame(FeatureFrame frame) {
                         if (frame.speech()) voice.add(frame.mfcc());

@@ -107,14 +107,16 @@ public final class StreamingAnalyzer {
         dispatcher.addAudioProcessor(new MfccProcessor(fc, windower));
     }
 
-    /** A speech detector for frames of {@code fc}. */
-    static SpeechDetector speechDetector(FeatureConfig fc, SpeechDetector.Settings settings) {
-        return new SpeechDetector(settings, fc.melFilters(), fc.hopSeconds());
-    }
-
-    /** Frames a file holds back to prime the speech detector: the span of its noise estimate. */
-    static int primeFrames(FeatureConfig fc, SpeechDetector.Settings settings) {
-        return Math.max(1, (int) Math.round(settings.noiseWindowSeconds() / fc.hopSeconds()));
+    /**
+     * A windower for this analyzer's windows, with a fresh speech detector; a file ({@code live} false) holds back
+     * the span of the detector's noise estimate to prime it, a live source holds back nothing.
+     */
+    Windower windower(boolean live, Windower.Sink sink) {
+        FeatureConfig fc = model.featureConfig();
+        SpeechDetector.Settings speech = settings.speech();
+        int prime = live ? 0 : Math.max(1, (int) Math.round(speech.noiseWindowSeconds() / fc.hopSeconds()));
+        return new Windower(windowFrames(), hopFrames(), new SpeechDetector(speech, fc.melFilters(), fc.hopSeconds()),
+                prime, silentFrame(fc), sink);
     }
 
     /**

@@ -103,7 +103,7 @@ final class Windower implements FeatureFrameListener {
                 active[(int) ((total - back) % windowFrames)] = false;
         }
         total++;
-        sink.frame(new FeatureFrame(frameIndex, timeSeconds, level, d.speech(), d.snrDb(), mfcc, logMel));
+        sink.frame(new FeatureFrame(frameIndex, timeSeconds, level, d.speech(), mfcc, logMel));
         if (total >= windowFrames && (total - windowFrames) % hopFrames == 0) emit(total - windowFrames, windowFrames);
     }
 

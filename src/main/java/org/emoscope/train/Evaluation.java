@@ -228,10 +228,7 @@ public final class Evaluation {
      */
     public List<CorpusFoldResult> leaveOneCorpusOut(List<String> corpora, List<Utterance> utterances, LabelSet labels,
                                                     int validationSpeakers) throws IOException {
-        if (corpora.size() < 2) throw new IllegalArgumentException("leave one corpus out needs at least 2 corpora");
-        for (String c : corpora)
-            if (utterances.stream().noneMatch(u -> u.corpus().equals(c)))
-                throw new IllegalArgumentException("no utterances of corpus " + c);
+        List<Fold> folds = Splits.leaveOneCorpusOut(utterances, corpora);
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < corpora.size(); i++) {
             if (Files.isRegularFile(corpusDone(corpora.get(i))))
@@ -245,7 +242,7 @@ public final class Evaluation {
             for (int i : todo) {
                 TrainingListener tagged = todo.size() > 1 && parallelFolds > 1
                         ? new FoldListener(listener, i + 1) : listener;
-                jobs.add(() -> runCorpusFold(i, corpora, utterances, items, original, labels, validationSpeakers,
+                jobs.add(() -> runCorpusFold(folds.get(i), corpora, items, original, labels, validationSpeakers,
                         tagged));
             }
             runAll(jobs);
@@ -259,18 +256,13 @@ public final class Evaluation {
         return workDir.resolve("corpus-" + corpus + ".json");
     }
 
-    private CorpusFoldResult runCorpusFold(int index, List<String> corpora, List<Utterance> utterances,
-                                           List<Item> items, String original, LabelSet labels, int validationSpeakers,
-                                           TrainingListener listener) throws IOException {
+    private CorpusFoldResult runCorpusFold(Fold fold, List<String> corpora, List<Item> items, String original,
+                                           LabelSet labels, int validationSpeakers, TrainingListener listener)
+            throws IOException {
         long t0 = System.nanoTime();
+        int index = fold.index();
         String heldOut = corpora.get(index);
         List<String> trainCorpora = corpora.stream().filter(c -> !c.equals(heldOut)).toList();
-        List<Utterance> train = new ArrayList<>();
-        List<Utterance> test = new ArrayList<>();
-        for (Utterance u : utterances) (u.corpus().equals(heldOut) ? test : train).add(u);
-        List<String> trainSpeakers = train.stream().map(Utterance::speakerKey).distinct().sorted().toList();
-        List<String> testSpeakers = test.stream().map(Utterance::speakerKey).distinct().sorted().toList();
-        Fold fold = new Fold(index, trainSpeakers, testSpeakers, train, test);
         ValidationSplit vs = Splits.validationSpeakers(fold, validationSpeakers, settings.seed() + index);
         Set<String> fitSpeakers = new HashSet<>(vs.fitSpeakers());
         Set<String> valSpeakers = new HashSet<>(vs.validationSpeakers());

@@ -34,6 +34,25 @@ public final class Splits {
     }
 
     /**
+     * One fold per corpus of {@code corpora}, in that order: fold i tests on every utterance of the i-th corpus and
+     * trains on all the others.
+     *
+     * @throws IllegalArgumentException unless there are at least 2 corpora, each with utterances
+     */
+    public static List<Fold> leaveOneCorpusOut(List<Utterance> utterances, List<String> corpora) {
+        if (corpora.size() < 2) throw new IllegalArgumentException("leave one corpus out needs at least 2 corpora");
+        Map<String, List<Utterance>> bySpeaker = bySpeaker(utterances);
+        List<Set<String>> groups = new ArrayList<>();
+        for (String corpus : corpora) {
+            Set<String> speakers = new TreeSet<>();
+            for (Utterance u : utterances) if (u.corpus().equals(corpus)) speakers.add(u.speakerKey());
+            if (speakers.isEmpty()) throw new IllegalArgumentException("no utterances of corpus " + corpus);
+            groups.add(speakers);
+        }
+        return folds(utterances, bySpeaker.keySet(), groups);
+    }
+
+    /**
      * {@code k} folds of whole speakers, balanced by utterance count: speakers are shuffled with {@code seed}, then
      * taken from most to fewest utterances (ties in shuffled order) and each is given to the fold with the fewest
      * utterances so far (ties: fewer speakers, then lower index). Every utterance is in exactly one test fold.

@@ -113,6 +113,20 @@ class SplitsTest {
         assertThrows(IllegalArgumentException.class, () -> Splits.paperSplit(rows, 0, 5));
     }
 
+    @Test
+    void leaveOneCorpusOutTestsEachCorpusWhole() {
+        List<Fold> folds = Splits.leaveOneCorpusOut(CORPUS, List.of("emodb", "ravdess"));
+        checkPartition(folds);
+        assertEquals(2, folds.size());
+        assertTrue(folds.get(0).test().stream().allMatch(u -> u.corpus().equals("emodb")), "in the order given");
+        assertEquals(535, folds.get(0).test().size());
+        assertEquals(20, folds.get(0).trainSpeakers().size());
+        assertEquals(1200, folds.get(1).test().size());
+        assertThrows(IllegalArgumentException.class, () -> Splits.leaveOneCorpusOut(CORPUS, List.of("ravdess")));
+        assertThrows(IllegalArgumentException.class,
+                () -> Splits.leaveOneCorpusOut(CORPUS, List.of("ravdess", "tess")));
+    }
+
     /** No speaker on both sides; every utterance in exactly one test fold; train + test = everything. */
     private static void checkPartition(List<Fold> folds) {
         Map<Utterance, Integer> testCount = new HashMap<>();

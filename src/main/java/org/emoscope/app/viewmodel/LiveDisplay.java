@@ -15,7 +15,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.emoscope.app.bus.Inspection;
-import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.pipeline.FeatureFrame;
 import org.emoscope.pipeline.WindowResult;
 

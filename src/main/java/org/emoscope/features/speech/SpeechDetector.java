@@ -56,14 +56,18 @@ public final class SpeechDetector {
     /**
      * One frame's decision.
      *
-     * @param speech      whether the frame is speech (after the hangover)
-     * @param snrDb       mean positive band SNR against the tracked noise, dB
-     * @param periodicity the voicing given
-     * @param tonal       whether the frame belongs to a held tone
-     * @param toneFrames  when tonal, how many frames the tone has lasted, this one included (the periodic run it
-     *                    ends): a caller that can still revise decisions should take those back; else 0
+     * @param speech     whether the frame is speech (after the hangover)
+     * @param snrDb      mean positive band SNR against the tracked noise, dB
+     * @param toneFrames when the frame belongs to a held tone, how many frames the tone has lasted, this one
+     *                   included (the periodic run it ends): a caller that can still revise decisions should take
+     *                   those back; else 0
      */
-    public record Decision(boolean speech, double snrDb, double periodicity, boolean tonal, int toneFrames) {
+    public record Decision(boolean speech, double snrDb, int toneFrames) {
+
+        /** Whether the frame belongs to a held tone. */
+        public boolean tonal() {
+            return toneFrames > 0;
+        }
     }
 
     private static final int SUB_WINDOWS = 5;
@@ -213,12 +217,11 @@ public final class SpeechDetector {
         } else {
             voicedRun = 0;
         }
-        boolean raw = levelDb >= settings.absoluteFloorDb() && !tonal
-                && (snr >= settings.snrDb() || voiced && snr >= settings.voicedSnrDb());
+        boolean raw = audible && !tonal && (snr >= settings.snrDb() || voiced && snr >= settings.voicedSnrDb());
         if (raw) hangover = hangoverFrames;
         else if (tonal) hangover = 0;
-        boolean speech = raw || hangover-- > 0 && levelDb >= settings.absoluteFloorDb();
+        boolean speech = raw || hangover-- > 0 && audible;
         if (hangover < 0) hangover = 0;
-        return new Decision(speech, snr, periodicity, tonal, tonal ? voicedRun : 0);
+        return new Decision(speech, snr, tonal ? voicedRun : 0);
     }
 }
