@@ -106,9 +106,10 @@ public final class CrossCorpusReport {
                     dir.resolve(base + "-confusion.png"));
         }
         json.put("held_out", perCorpus);
-        json.put("mean_over_corpora", Map.of(
-                "ua_one_file", meanOverCorpora(run, true, false),
-                "ua_shared4_one_file", meanOverCorpora(run, true, true)));
+        Map<String, Object> mean = new LinkedHashMap<>();
+        mean.put("ua_one_file", meanOverCorpora(run, true, false));
+        mean.put("ua_shared4_one_file", meanOverCorpora(run, true, true));
+        json.put("mean_over_corpora", mean);
         json.put("seconds", Math.round(run.seconds()));
         json.put("date", run.date());
         json.put("command", run.command());
@@ -135,8 +136,11 @@ public final class CrossCorpusReport {
 
     private static Map<String, Object> scores(Run run, String corpus, List<String> subset, boolean oneFile) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (var e : Map.<String, ToDoubleFunction<ConfusionMatrix>>of("ua", ConfusionMatrix::unweightedAccuracy,
-                "wa", ConfusionMatrix::weightedAccuracy, "macro_f1", ConfusionMatrix::macroF1).entrySet()) {
+        Map<String, ToDoubleFunction<ConfusionMatrix>> metrics = new LinkedHashMap<>();
+        metrics.put("ua", ConfusionMatrix::unweightedAccuracy);
+        metrics.put("wa", ConfusionMatrix::weightedAccuracy);
+        metrics.put("macro_f1", ConfusionMatrix::macroF1);
+        for (var e : metrics.entrySet()) {
             Spread s = spread(run, corpus, subset, oneFile, e.getValue());
             m.put(e.getKey(), s.mean());
             m.put(e.getKey() + "_sd", s.sd());
