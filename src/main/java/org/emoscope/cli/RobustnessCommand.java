@@ -1,7 +1,7 @@
 package org.emoscope.cli;
 
+import org.emoscope.audio.WavWriter;
 import org.emoscope.audio.AudioDecoder;
-import org.emoscope.cli.bench.SpeechSignal;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.train.CrossCorpusScores;
 import org.emoscope.train.Robustness;
@@ -252,7 +252,7 @@ final class RobustnessCommand implements Callable<Integer> {
     static float[] mp3RoundTrip(float[] samples, java.util.SplittableRandom random) throws IOException {
         Path dir = Files.createTempDirectory("emoscope-mp3");
         try {
-            Path wav = SpeechSignal.writeWav(dir.resolve("in.wav"), samples, 16_000);
+            Path wav = WavWriter.write16(dir.resolve("in.wav"), samples, 16_000);
             Path mp3 = dir.resolve("out.mp3");
             Process p = new ProcessBuilder("lame", "--quiet", "-b", "16", "--cbr", "-m", "m", wav.toString(),
                     mp3.toString()).redirectErrorStream(true).start();

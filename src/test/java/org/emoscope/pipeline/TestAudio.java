@@ -1,9 +1,6 @@
 package org.emoscope.pipeline;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
@@ -53,13 +50,6 @@ public final class TestAudio {
 
     /** Writes 16-bit mono PCM WAV. */
     public static Path writeWav(Path file, float[] x, int rate) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(44 + 2 * x.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(36 + 2 * x.length).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
-                .putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes()).putInt(2 * x.length);
-        for (float v : x) b.putShort((short) Math.round(Math.max(-1, Math.min(1, v)) * 32767));
-        Files.write(file, b.array());
-        return file;
+        return org.emoscope.audio.WavWriter.write16(file, x, rate);
     }
 }

@@ -5,6 +5,7 @@ import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
 import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import be.tarsos.dsp.mfcc.MFCC;
+import org.emoscope.audio.WavWriter;
 import org.emoscope.audio.ArrayAudioSource;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.FeatureDispatchers;
@@ -209,12 +210,12 @@ public final class Benchmarks {
         double longest = 2;
         for (double l : lengths) longest = Math.max(longest, l);
         float[] base = SpeechSignal.generate(Math.min(60, longest), rate, 11);
-        Path warm = SpeechSignal.writeWav(dir.resolve("warm-up.wav"), SpeechSignal.tile(base, 2, rate), rate);
+        Path warm = WavWriter.write16(dir.resolve("warm-up.wav"), SpeechSignal.tile(base, 2, rate), rate);
         analyzer.analyze(warm);
         Files.deleteIfExists(warm);
         List<FileRow> rows = new ArrayList<>();
         for (double seconds : lengths) {
-            Path wav = SpeechSignal.writeWav(dir.resolve(String.format(Locale.ROOT, "speech-%.0fs.wav", seconds)),
+            Path wav = WavWriter.write16(dir.resolve(String.format(Locale.ROOT, "speech-%.0fs.wav", seconds)),
                     SpeechSignal.tile(base, seconds, rate), rate);
             System.gc();
             long[] gc0 = Machine.gc();
@@ -254,7 +255,7 @@ public final class Benchmarks {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String cp = System.getProperty("java.class.path");
-        Path wav = SpeechSignal.writeWav(dir.resolve("cold-2s.wav"), SpeechSignal.generate(2, rate, 5), rate);
+        Path wav = WavWriter.write16(dir.resolve("cold-2s.wav"), SpeechSignal.generate(2, rate, 5), rate);
         Path log = dir.resolve("cold-start.log");
         List<String> base = List.of(java, "-cp", cp, "org.emoscope.cli.Main");
         double[] jvm = new double[runs];
