@@ -78,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             try {
                 double seconds = analyzer.learnVoice(files);
                 if (!quiet)
-                    err.println(model.speakerNormalised()
+                    err.println(model.adaptsToVoices()
                             ? String.format(Locale.ROOT, "learnt the voice from %.0f s of speech in %d file(s)",
                                     seconds, files.size())
                             : "--one-speaker: this model does not adapt to voices; each file is analysed alone");

@@ -99,6 +99,19 @@ public final class EmotionModel {
      * null entries meaning the prior). Voices matter only to a {@link #speakerNormalised()} model.
      */
     public Prediction[] predictBatch(List<float[][]> windows, List<SpeakerStatistics.Estimate> voices) {
+        return predictBatch(windows, voices, null, null);
+    }
+
+    /**
+     * As {@link #predictBatch(List, List)}, with each window's {@link org.emoscope.features.functionals.Functionals}
+     * ({@code functionals} null, or one entry per window, null entries meaning none): a bundle with a functionals
+     * head ({@link #usesFunctionals()}) fuses its classifier's probabilities with the network's. Attention maps are
+     * always the network's. {@code centres} (null, or one per window, null meaning the average voice) are the
+     * voices the windows are centred on when the classifier is voice-centred
+     * ({@link FunctionalsClassifier#centreOf}).
+     */
+    public Prediction[] predictBatch(List<float[][]> windows, List<SpeakerStatistics.Estimate> voices,
+                                     List<float[]> functionals, List<float[]> centres) {
         if (windows.isEmpty()) return new Prediction[0];
         int n = windows.size();
         INDArray input = ModelInput.batch(windows, bundle.normalization(), minFrames, voices);
@@ -107,9 +120,17 @@ public final class EmotionModel {
         float[][] channelGate = rows(activations.get(EmotionNetwork.CHANNEL_GATE), n);
         float[][] frameGate = rows(activations.get(EmotionNetwork.FRAME_GATE), n);
         Prediction[] predictions = new Prediction[n];
-        for (int w = 0; w < n; w++)
-            predictions[w] = new Prediction(bundle.labels(), probabilities[w], channelGate[w], frameGate[w],
-                    frameSeconds);
+        FunctionalsClassifier head = bundle.functionals();
+        double weight = bundle.functionalsWeight();
+        for (int w = 0; w < n; w++) {
+            float[] p = probabilities[w];
+            float[] stats = functionals == null ? null : functionals.get(w);
+            if (head != null && stats != null) {
+                float[] q = head.probabilities(stats, centres == null ? null : centres.get(w));
+                for (int c = 0; c < p.length; c++) p[c] = (float) ((1 - weight) * p[c] + weight * q[c]);
+            }
+            predictions[w] = new Prediction(bundle.labels(), p, channelGate[w], frameGate[w], frameSeconds);
+        }
         release(input, activations);
         return predictions;
     }
@@ -181,6 +202,22 @@ public final class EmotionModel {
      */
     public boolean speakerNormalised() {
         return bundle.normalization().speakerNormalised();
+    }
+
+    /**
+     * True if the bundle fuses a classifier over each window's statistics with the network: callers should compute
+     * {@link org.emoscope.features.functionals.Functionals} per window and pass them.
+     */
+    public boolean usesFunctionals() {
+        return bundle.functionals() != null;
+    }
+
+    /**
+     * True if the model hears a voice better once it has learnt it: a {@link #speakerNormalised()} network or a
+     * voice-centred functionals classifier ({@link FunctionalsClassifier#voiceCentred()}).
+     */
+    public boolean adaptsToVoices() {
+        return speakerNormalised() || bundle.functionals() != null && bundle.functionals().voiceCentred();
     }
 
     /** The average training speaker of a {@link #speakerNormalised()} model; null otherwise. */

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.features.functionals.Functionals;
 
 /**
  * A trained (or freshly initialised) model with everything needed to use it: one zip file holding
@@ -54,8 +55,12 @@ import org.emoscope.features.FeatureConfig;
  */
 public final class ModelBundle {
 
-    /** Format version written by this code; {@link #load} reads versions 1 to this. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Format version written by this code for a bundle with a {@link #functionals()} head; {@link #load} reads
+     * versions 1 to this. A bundle without one is still written as version 1, which older EmoScope reads.
+     */
+    public static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_WITHOUT_FUNCTIONALS = 1;
     /** Zip entry of the JSON manifest. */
     public static final String MANIFEST_ENTRY = "manifest.json";
     /** Zip entry of the DL4J network. */
@@ -79,10 +84,14 @@ public final class ModelBundle {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The manifest as written to {@value #MANIFEST_ENTRY}; {@code windowSeconds} is null in older bundles. */
+    /**
+     * The manifest as written to {@value #MANIFEST_ENTRY}; {@code windowSeconds} is null in older bundles,
+     * {@code functionals} and {@code functionalsWeight} in bundles without a functionals head.
+     */
     record Manifest(int formatVersion, List<String> labels, FeatureConfig featureConfig, NetworkSpec networkSpec,
                     Normalization normalization, Double windowSeconds, boolean untrained,
-                    Map<String, Object> metadata, String modelSha256) {
+                    Map<String, Object> metadata, String modelSha256, FunctionalsClassifier functionals,
+                    Double functionalsWeight) {
     }
 
     private final ComputationGraph network;
@@ -93,6 +102,8 @@ public final class ModelBundle {
     private final double windowSeconds;
     private final Map<String, Object> metadata;
     private final boolean untrained;
+    private final FunctionalsClassifier functionals;
+    private final double functionalsWeight;
 
     /** As the full constructor, for a network trained on {@value #DEFAULT_WINDOW_SECONDS} s windows. */
     public ModelBundle(ComputationGraph network, NetworkSpec spec, List<String> labels, FeatureConfig featureConfig,
@@ -113,6 +124,12 @@ public final class ModelBundle {
     public ModelBundle(ComputationGraph network, NetworkSpec spec, List<String> labels, FeatureConfig featureConfig,
                        Normalization normalization, double windowSeconds, Map<String, Object> metadata,
                        boolean untrained) {
+        this(network, spec, labels, featureConfig, normalization, windowSeconds, metadata, untrained, null, 0);
+    }
+
+    private ModelBundle(ComputationGraph network, NetworkSpec spec, List<String> labels, FeatureConfig featureConfig,
+                        Normalization normalization, double windowSeconds, Map<String, Object> metadata,
+                        boolean untrained, FunctionalsClassifier functionals, double functionalsWeight) {
         if (network == null || spec == null || labels == null || featureConfig == null || normalization == null
                 || metadata == null)
             throw new IllegalArgumentException("every part of a model bundle must be given");
@@ -127,6 +144,8 @@ public final class ModelBundle {
         this.windowSeconds = windowSeconds;
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         this.untrained = untrained;
+        this.functionals = functionals;
+        this.functionalsWeight = functionals == null ? 0 : functionalsWeight;
         String problem = inconsistency();
         if (problem != null) throw new IllegalArgumentException(problem);
     }
@@ -148,7 +167,29 @@ public final class ModelBundle {
     /** The same bundle with {@code metadata} in place of this one's (the network is shared, not copied). */
     public ModelBundle withMetadata(Map<String, Object> metadata) {
         return new ModelBundle(network, spec, labels, featureConfig, normalization, windowSeconds, metadata,
-                untrained);
+                untrained, functionals, functionalsWeight);
+    }
+
+    /**
+     * The same bundle with a functionals head: each window's probabilities become
+     * {@code (1 - weight) * network + weight * classifier}, the classifier reading the window's
+     * {@link org.emoscope.features.functionals.Functionals} (null: no head).
+     *
+     * @throws IllegalArgumentException if the classifier's classes or statistics do not fit, or weight is outside 0..1
+     */
+    public ModelBundle withFunctionals(FunctionalsClassifier classifier, double weight) {
+        return new ModelBundle(network, spec, labels, featureConfig, normalization, windowSeconds, metadata,
+                untrained, classifier, weight);
+    }
+
+    /** The classifier over each window's statistics fused with the network, or null if the bundle has none. */
+    public FunctionalsClassifier functionals() {
+        return functionals;
+    }
+
+    /** The weight of {@link #functionals()} in the fused probabilities, 0 to 1 (0 without a head). */
+    public double functionalsWeight() {
+        return functionalsWeight;
     }
 
     /** The network (float32, inference via {@code feedForward}; see {@link EmotionNetwork} for vertex names). */
@@ -204,8 +245,10 @@ public final class ModelBundle {
      */
     public void save(Path file) throws IOException {
         byte[] model = modelBytes();
-        byte[] manifest = JSON.writeValueAsBytes(new Manifest(FORMAT_VERSION, labels, featureConfig, spec,
-                normalization, windowSeconds, untrained, metadata, sha256(model)));
+        byte[] manifest = JSON.writeValueAsBytes(new Manifest(
+                functionals == null ? FORMAT_WITHOUT_FUNCTIONALS : FORMAT_VERSION, labels, featureConfig, spec,
+                normalization, windowSeconds, untrained, metadata, sha256(model), functionals,
+                functionals == null ? null : functionalsWeight));
 
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
@@ -272,7 +315,9 @@ public final class ModelBundle {
             bundle = new ModelBundle(network, manifest.networkSpec(), manifest.labels(), manifest.featureConfig(),
                     manifest.normalization(),
                     manifest.windowSeconds() == null ? DEFAULT_WINDOW_SECONDS : manifest.windowSeconds(),
-                    manifest.metadata() == null ? Map.of() : manifest.metadata(), manifest.untrained());
+                    manifest.metadata() == null ? Map.of() : manifest.metadata(), manifest.untrained(),
+                    manifest.functionals(),
+                    manifest.functionalsWeight() == null ? 0 : manifest.functionalsWeight());
         } catch (IllegalArgumentException e) {
             throw new ModelBundleException(file, e.getMessage(), e);
         }
@@ -282,6 +327,17 @@ public final class ModelBundle {
     /** What is inconsistent between the parts, or null if they fit. */
     private String inconsistency() {
         if (labels.isEmpty()) return "there are no labels";
+        if (functionals != null) {
+            if (functionals.classes() != labels.size())
+                return "the functionals classifier has " + functionals.classes() + " classes for " + labels.size()
+                        + " labels";
+            if (!functionals.features().equals(Functionals.NAMES))
+                return "the functionals classifier reads statistics " + functionals.features()
+                        + ", not the ones this EmoScope computes";
+            if (!(functionalsWeight >= 0 && functionalsWeight <= 1))
+                return "the functionals weight must be 0-1, not " + functionalsWeight;
+            if (featureConfig.coefficients() <= 12) return "functionals need more than 12 MFCCs";
+        }
         if (!(windowSeconds >= MIN_WINDOW_SECONDS && windowSeconds <= MAX_WINDOW_SECONDS))
             return "the analysis window must be " + MIN_WINDOW_SECONDS + "-" + MAX_WINDOW_SECONDS + " s, not "
                     + windowSeconds;

@@ -6,6 +6,8 @@ import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.Prediction;
 import org.emoscope.model.SpeakerPrior;
+import org.emoscope.model.FunctionalsClassifier;
+import org.emoscope.model.FunctionalsVoice;
 import org.emoscope.model.SpeakerStatistics;
 
 import java.io.IOException;
@@ -25,11 +27,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AnalysisSession implements AutoCloseable {
 
-    /** A window waiting for inference, with the voice statistics as they stood when it was cut (or null). */
-    private record Queued(Windower.WindowJob job, SpeakerStatistics.Estimate voice) {
+    /**
+     * A window waiting for inference, with the voice as it stood when it was cut: the network's frame statistics
+     * and the functionals classifier's centre (each null when the model does not use it).
+     */
+    private record Queued(Windower.WindowJob job, SpeakerStatistics.Estimate voice, float[] centre) {
     }
 
-    private static final Queued END = new Queued(new Windower.WindowJob(-1, -1, 0, new float[0][], 0, 0), null);
+    private static final Queued END = new Queued(new Windower.WindowJob(-1, -1, 0, new float[0][], 0, null, 0), null,
+            null);
     /**
      * Most windows one network call takes. A live source that keeps up queues one window at a time, so it runs at
      * batch 1; a file, or a live source catching up, shares calls.
@@ -46,6 +52,12 @@ public final class AnalysisSession implements AutoCloseable {
     private final SpeakerStatistics.Estimate knownVoice;
     /** The voice heard so far, for a speaker-normalised model learning it (capture thread only); null otherwise. */
     private final SpeakerStatistics voice;
+    /** The functionals classifier, or null when the model has none. */
+    private final FunctionalsClassifier functionals;
+    /** The centre given when the session started, used for every window; null when learnt while listening. */
+    private final float[] knownCentre;
+    /** The speech windows heard so far, for a voice-centred classifier learning them (capture thread); or null. */
+    private final FunctionalsVoice windowVoice;
     private final Windower windower;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -56,7 +68,7 @@ public final class AnalysisSession implements AutoCloseable {
     private final Thread inferenceThread;
 
     AnalysisSession(StreamingAnalyzer analyzer, AudioSource source, AudioDispatcher dispatcher,
-                    AnalysisListener listener, SpeakerStatistics.Estimate knownVoice) {
+                    AnalysisListener listener, Voice knownVoice) {
         this.analyzer = analyzer;
         this.source = source;
         this.dispatcher = dispatcher;
@@ -66,8 +78,13 @@ public final class AnalysisSession implements AutoCloseable {
         int capacity = source.isLive() ? s.queueCapacity() : Math.max(s.queueCapacity(), 2 * MAX_BATCH);
         this.queue = new ArrayBlockingQueue<>(capacity + 1);
         this.prior = analyzer.model().speakerPrior();
-        this.knownVoice = prior == null ? null : knownVoice;
-        this.voice = prior == null || knownVoice != null ? null : prior.newStatistics();
+        this.knownVoice = prior == null || knownVoice == null ? null : knownVoice.frames();
+        this.voice = prior == null || this.knownVoice != null ? null : prior.newStatistics();
+        FunctionalsClassifier head = analyzer.model().bundle().functionals();
+        this.functionals = head;
+        boolean centred = head != null && head.voiceCentred();
+        this.knownCentre = centred && knownVoice != null ? knownVoice.windows() : null;
+        this.windowVoice = centred && knownCentre == null ? head.newVoice() : null;
         this.windower = analyzer.windower(source.isLive(), new Windower.Sink() {
             @Override
             public void frame(FeatureFrame frame) {
@@ -138,7 +155,13 @@ public final class AnalysisSession implements AutoCloseable {
 
     private void enqueue(Windower.WindowJob windowJob) {
         if (stopRequested.get()) return;
-        Queued job = new Queued(windowJob, voice != null ? voice.estimate(prior) : knownVoice);
+        float[] centre = knownCentre;
+        if (windowVoice != null) {
+            // like the network's voice, learnt from speech only; this window counts towards its own centre
+            if (windowJob.functionals() != null && isSpeech(windowJob)) windowVoice.add(windowJob.functionals());
+            centre = functionals.centreOf(windowVoice);
+        }
+        Queued job = new Queued(windowJob, voice != null ? voice.estimate(prior) : knownVoice, centre);
         try {
             if (source.isLive()) {
                 while (!queue.offer(job)) {
@@ -202,19 +225,23 @@ public final class AnalysisSession implements AutoCloseable {
                 if (batch.isEmpty() || stopRequested.get()) continue;
                 List<float[][]> windows = new ArrayList<>(batch.size());
                 List<SpeakerStatistics.Estimate> voices = prior == null ? null : new ArrayList<>(batch.size());
+                List<float[]> stats = new ArrayList<>(batch.size());
+                List<float[]> centres = new ArrayList<>(batch.size());
                 for (Queued q : batch) {
                     windows.add(q.job().frames());
+                    stats.add(q.job().functionals());
+                    centres.add(q.centre());
                     if (voices != null) voices.add(q.voice());
                 }
                 Prediction[] predictions;
                 synchronized (model) {
-                    predictions = model.predictBatch(windows, voices);
+                    predictions = model.predictBatch(windows, voices, stats, centres);
                 }
                 for (int i = 0; i < batch.size(); i++) {
                     Windower.WindowJob job = batch.get(i).job();
                     Prediction p = predictions[i];
                     double fraction = job.activeFrames() / (double) job.frames().length;
-                    boolean speech = fraction >= s.minSpeechFraction() && job.activeFrames() > 0;
+                    boolean speech = isSpeech(job);
                     if (speech) smoothed = smooth(smoothed, p.probabilities(), s.smoothing());
                     else smoothed = null;
                     double hop = model.featureConfig().hopSeconds();
@@ -246,6 +273,12 @@ public final class AnalysisSession implements AutoCloseable {
                 finished.countDown();
             }
         }
+    }
+
+    /** Whether a window holds enough speech to be classified ({@link AnalyzerSettings#minSpeechFraction()}). */
+    private boolean isSpeech(Windower.WindowJob job) {
+        double fraction = job.activeFrames() / (double) job.frames().length;
+        return fraction >= analyzer.settings().minSpeechFraction() && job.activeFrames() > 0;
     }
 
     private void fail(Exception e) {

@@ -26,8 +26,13 @@ public record AnalyzerSettings(double windowSeconds, double hopSeconds, double s
 
     /** The defaults, with the window length {@code model} was trained on ({@link EmotionModel#windowSeconds()}). */
     public static AnalyzerSettings forModel(EmotionModel model) {
+        return forWindow(model.windowSeconds());
+    }
+
+    /** The defaults, with windows of {@code seconds} (and a hop no longer than that). */
+    public static AnalyzerSettings forWindow(double seconds) {
         AnalyzerSettings d = defaults();
-        return d.withWindow(model.windowSeconds(), Math.min(d.hopSeconds(), model.windowSeconds()));
+        return d.withWindow(seconds, Math.min(d.hopSeconds(), seconds));
     }
 
     public AnalyzerSettings {

@@ -6,6 +6,8 @@ import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.audio.FileAudioSource;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.FeatureDispatchers;
+import org.emoscope.model.FunctionalsClassifier;
+import org.emoscope.model.FunctionalsVoice;
 import org.emoscope.model.SpeakerPrior;
 import org.emoscope.model.SpeakerStatistics;
 
@@ -22,25 +24,30 @@ public final class FileAnalyzer {
 
     private final StreamingAnalyzer analyzer;
     /** The voice learnt by {@link #learnVoice}, used as it is by every later analysis; null before. */
-    private SpeakerStatistics.Estimate learntVoice;
+    private Voice learntVoice;
 
     public FileAnalyzer(StreamingAnalyzer analyzer) {
         this.analyzer = analyzer;
     }
 
     /**
-     * Declares that the files analysed from now on are all one speaker, whose voice {@code files} hold: a
-     * speaker-normalised model learns the voice's statistics from all of them first (features only, no inference),
+     * Declares that the files analysed from now on are all one speaker, whose voice {@code files} hold: a model that
+     * adapts to voices (a speaker-normalised network, a voice-centred functionals classifier) learns the voice's
+     * statistics from all of them first (features only, no inference),
      * and then uses those statistics, unchanged, for every window of every file, whatever their order. Files that
      * cannot be read are skipped here (their analysis reports why). Does nothing for other models.
      *
-     * @return the seconds of voice learnt (0 for a model that is not speaker-normalised)
+     * @return the seconds of speech learnt from (0 for a model that does not adapt to voices)
      */
     public double learnVoice(List<Path> files) throws InterruptedException {
         SpeakerPrior prior = analyzer.model().speakerPrior();
-        if (prior == null) return 0;
+        FunctionalsClassifier head = analyzer.model().bundle().functionals();
+        FunctionalsVoice windows = head != null && head.voiceCentred() ? head.newVoice() : null;
+        if (prior == null && windows == null) return 0;
         FeatureConfig fc = analyzer.model().featureConfig();
-        SpeakerStatistics voice = prior.newStatistics();
+        SpeakerStatistics voice = prior == null ? null : prior.newStatistics();
+        int windowFrames = analyzer.windowFrames();
+        double[] speechSeconds = {0};
         for (Path file : files) {
             if (Thread.interrupted()) throw new InterruptedException();
             try (AudioSource source = new FileAudioSource(file, fc.sampleRate())) {
@@ -48,11 +55,18 @@ public final class FileAnalyzer {
                 Windower speechFrames = analyzer.windower(false, new Windower.Sink() {
                     @Override
                     public void frame(FeatureFrame frame) {
-                        if (frame.speech()) voice.add(frame.mfcc());
+                        if (frame.speech()) {
+                            if (voice != null) voice.add(frame.mfcc());
+                            speechSeconds[0] += fc.hopSeconds();
+                        }
                     }
 
                     @Override
                     public void window(Windower.WindowJob job) {
+                        double fraction = job.activeFrames() / (double) windowFrames;
+                        if (windows != null && job.functionals() != null && job.activeFrames() > 0
+                                && fraction >= analyzer.settings().minSpeechFraction())
+                            windows.add(job.functionals());
                     }
                 });
                 StreamingAnalyzer.attach(d, fc, speechFrames);
@@ -62,8 +76,9 @@ public final class FileAnalyzer {
                 // unreadable (TarsosDSP rethrows read failures as an Error): the file's own analysis says why
             }
         }
-        learntVoice = voice.estimate(prior);
-        return voice.frames() * fc.hopSeconds();
+        learntVoice = new Voice(voice == null ? null : voice.estimate(prior),
+                windows == null ? null : head.centreOf(windows));
+        return speechSeconds[0];
     }
 
     /** Analyses {@code file}, blocking the calling thread until done. */

@@ -9,6 +9,7 @@ import org.emoscope.features.FeatureDispatchers;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.Mfcc;
 import org.emoscope.features.MfccProcessor;
+import org.emoscope.features.functionals.Functionals;
 import org.emoscope.features.speech.SpeechDetector;
 import org.emoscope.features.speech.VoicingProcessor;
 import org.emoscope.model.EmotionModel;
@@ -59,12 +60,19 @@ public final class StreamingAnalyzer {
 
     /** Number of feature frames in one analysis window. */
     public int windowFrames() {
-        return Math.max(1, model.featureConfig().framesFor(settings.windowSeconds()));
+        return windowFrames(model.featureConfig(), settings);
     }
 
     /** Number of feature frames between two windows. */
     public int hopFrames() {
-        FeatureConfig fc = model.featureConfig();
+        return hopFrames(model.featureConfig(), settings);
+    }
+
+    static int windowFrames(FeatureConfig fc, AnalyzerSettings settings) {
+        return Math.max(1, fc.framesFor(settings.windowSeconds()));
+    }
+
+    static int hopFrames(FeatureConfig fc, AnalyzerSettings settings) {
         return Math.max(1, (int) Math.round(settings.hopSeconds() * fc.sampleRate() / fc.hopSamples()));
     }
 
@@ -79,11 +87,11 @@ public final class StreamingAnalyzer {
     }
 
     /**
-     * As {@link #start(AudioSource, AnalysisListener)}, for a speaker-normalised model with the voice already known:
+     * As {@link #start(AudioSource, AnalysisListener)}, for a model that adapts to voices, with the voice known:
      * every window uses {@code knownVoice} as it is, instead of the statistics of what the session hears (null:
      * learn the voice while listening, as usual).
      */
-    public AnalysisSession start(AudioSource source, AnalysisListener listener, SpeakerStatistics.Estimate knownVoice) {
+    public AnalysisSession start(AudioSource source, AnalysisListener listener, Voice knownVoice) {
         FeatureConfig fc = model.featureConfig();
         if (source.sampleRate() != fc.sampleRate())
             throw new IllegalArgumentException(source.description() + " delivers " + source.sampleRate()
@@ -112,11 +120,17 @@ public final class StreamingAnalyzer {
      * the span of the detector's noise estimate to prime it, a live source holds back nothing.
      */
     Windower windower(boolean live, Windower.Sink sink) {
-        FeatureConfig fc = model.featureConfig();
+        return windower(model.featureConfig(), settings, live, model.usesFunctionals(), sink);
+    }
+
+    /** As {@link #windower(boolean, Windower.Sink)}, for any features and settings; with or without functionals. */
+    static Windower windower(FeatureConfig fc, AnalyzerSettings settings, boolean live, boolean functionals,
+                             Windower.Sink sink) {
         SpeechDetector.Settings speech = settings.speech();
         int prime = live ? 0 : Math.max(1, (int) Math.round(speech.noiseWindowSeconds() / fc.hopSeconds()));
-        return new Windower(windowFrames(), hopFrames(), new SpeechDetector(speech, fc.melFilters(), fc.hopSeconds()),
-                prime, silentFrame(fc), sink);
+        return new Windower(windowFrames(fc, settings), hopFrames(fc, settings),
+                new SpeechDetector(speech, fc.melFilters(), fc.hopSeconds()), prime, silentFrame(fc),
+                functionals ? new Functionals(fc) : null, sink);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.emoscope.pipeline;
 
+import org.emoscope.features.functionals.Functionals;
 import org.emoscope.features.speech.SpeechDetector;
 
 import java.util.ArrayList;
@@ -25,9 +26,12 @@ final class Windower implements FeatureFrameListener {
         void window(WindowJob job);
     }
 
-    /** A window ready for the model: frames [startFrame, startFrame + realFrames) plus padding. */
+    /**
+     * A window ready for the model: frames [startFrame, startFrame + realFrames) plus padding, and the
+     * {@link Functionals} of its real frames (null when the windower computes none).
+     */
     record WindowJob(long index, long startFrame, int realFrames, float[][] frames, int activeFrames,
-                     long producedNanos) {
+                     float[] functionals, long producedNanos) {
     }
 
     /** A frame waiting for the detector to be primed. */
@@ -40,9 +44,10 @@ final class Windower implements FeatureFrameListener {
     private final SpeechDetector detector;
     private final int primeFrames;
     private final float[] silentFrame;
+    private final Functionals functionals;
     private final Sink sink;
 
-    private final float[][] ring;
+    private final FeatureFrame[] ring;
     private final boolean[] active;
     private List<Pending> pending;
     private long total;
@@ -52,16 +57,18 @@ final class Windower implements FeatureFrameListener {
     private double nextPeriodicity;
     private double nextPitch = -1;
 
+    /** @param functionals computes each window's statistics, or null for none */
     Windower(int windowFrames, int hopFrames, SpeechDetector detector, int primeFrames, float[] silentFrame,
-             Sink sink) {
+             Functionals functionals, Sink sink) {
         this.windowFrames = windowFrames;
         this.hopFrames = hopFrames;
         this.detector = detector;
         this.primeFrames = primeFrames;
         this.pending = primeFrames > 0 ? new ArrayList<>(primeFrames) : null;
         this.silentFrame = silentFrame.clone();
+        this.functionals = functionals;
         this.sink = sink;
-        this.ring = new float[windowFrames][];
+        this.ring = new FeatureFrame[windowFrames];
         this.active = new boolean[windowFrames];
     }
 
@@ -95,15 +102,17 @@ final class Windower implements FeatureFrameListener {
     private void judge(long frameIndex, double timeSeconds, double level, double periodicity, double pitch,
                        float[] mfcc, float[] logMel) {
         int slot = (int) (total % windowFrames);
-        ring[slot] = mfcc;
         SpeechDetector.Decision d = detector.next(level, logMel, periodicity, pitch);
+        FeatureFrame frame = new FeatureFrame(frameIndex, timeSeconds, level, d.speech(), periodicity, pitch, mfcc,
+                logMel);
+        ring[slot] = frame;
         active[slot] = d.speech();
         if (d.tonal()) { // a held tone: the frames that led up to it were the tone too
             for (int back = 1; back < Math.min(Math.min(d.toneFrames(), windowFrames), total + 1); back++)
                 active[(int) ((total - back) % windowFrames)] = false;
         }
         total++;
-        sink.frame(new FeatureFrame(frameIndex, timeSeconds, level, d.speech(), mfcc, logMel));
+        sink.frame(frame);
         if (total >= windowFrames && (total - windowFrames) % hopFrames == 0) emit(total - windowFrames, windowFrames);
     }
 
@@ -124,11 +133,30 @@ final class Windower implements FeatureFrameListener {
         int activeCount = 0;
         for (int i = 0; i < real; i++) {
             int slot = (int) ((start + i) % windowFrames);
-            frames[i] = ring[slot];
+            frames[i] = ring[slot].mfcc();
             if (active[slot]) activeCount++;
         }
         for (int i = real; i < windowFrames; i++) frames[i] = silentFrame;
         lastWindowEnd = start + real;
-        sink.window(new WindowJob(windows++, start, real, frames, activeCount, System.nanoTime()));
+        float[] stats = functionals == null ? null : functionals(start, real);
+        sink.window(new WindowJob(windows++, start, real, frames, activeCount, stats, System.nanoTime()));
+    }
+
+    /** The functionals of {@code real} frames from {@code start}, with the speech verdicts the window counted. */
+    private float[] functionals(long start, int real) {
+        float[][] mfcc = new float[real][], logMel = new float[real][];
+        double[] level = new double[real], periodicity = new double[real], pitch = new double[real];
+        boolean[] speech = new boolean[real];
+        for (int i = 0; i < real; i++) {
+            int slot = (int) ((start + i) % windowFrames);
+            FeatureFrame f = ring[slot];
+            mfcc[i] = f.mfcc();
+            logMel[i] = f.logMel();
+            level[i] = f.levelDb();
+            periodicity[i] = f.periodicity();
+            pitch[i] = f.pitchHz();
+            speech[i] = active[slot];
+        }
+        return functionals.compute(mfcc, logMel, level, periodicity, pitch, speech, real);
     }
 }

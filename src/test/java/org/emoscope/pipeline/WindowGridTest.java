@@ -41,7 +41,7 @@ class WindowGridTest {
             java.util.List<Integer> reals = new java.util.ArrayList<>();
             java.util.List<Long> frames = new java.util.ArrayList<>();
             Windower w = new Windower(198, 25, org.emoscope.features.speech.SpeechDetector.defaults(1, 0.01),
-                    primeFrames, new float[]{0f}, new Windower.Sink() {
+                    primeFrames, new float[]{0f}, null, new Windower.Sink() {
                 @Override
                 public void frame(FeatureFrame frame) {
                     frames.add(frame.index());

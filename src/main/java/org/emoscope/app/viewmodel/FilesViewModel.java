@@ -76,7 +76,7 @@ public final class FilesViewModel {
             modelName = e.path().getFileName().toString();
             voiceAnalyzer = null;
             if (oneSpeaker.get()) {
-                if (model.speakerNormalised()) learnVoiceThenReanalyse();
+                if (model.adaptsToVoices()) learnVoiceThenReanalyse();
                 else oneSpeaker.set(false);
             } else {
                 for (FileItem i : items) if (i.status().get() == FileItem.Status.QUEUED && i.task == null) submit(i);
@@ -205,7 +205,7 @@ public final class FilesViewModel {
     private void oneSpeakerChanged(boolean on) {
         voiceAnalyzer = null;
         voiceRequest++;
-        if (on && model != null && !model.speakerNormalised()) {
+        if (on && model != null && !model.adaptsToVoices()) {
             bus.publish(new Events.ErrorRaised("One speaker is not available",
                     "This model does not adapt to voices, so it analyses every file alone."));
             Platform.runLater(() -> oneSpeaker.set(false));

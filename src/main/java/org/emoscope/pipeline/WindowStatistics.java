@@ -1,0 +1,70 @@
+package org.emoscope.pipeline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import be.tarsos.dsp.AudioDispatcher;
+import org.emoscope.audio.AudioSource;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.features.FeatureDispatchers;
+
+/**
+ * The {@link org.emoscope.features.functionals.Functionals} of every analysis window of a finite source, cut and
+ * judged exactly as a file analysis cuts and judges them (same feature chain, speech detector, priming, window grid
+ * and speech rule), without a model: what a functionals classifier is trained and evaluated on.
+ */
+public final class WindowStatistics {
+
+    /**
+     * One window.
+     *
+     * @param startSeconds where it starts
+     * @param speech       whether the analysis would call it speech ({@link AnalyzerSettings#minSpeechFraction()})
+     * @param functionals  its statistics
+     */
+    public record Window(double startSeconds, boolean speech, float[] functionals) {
+    }
+
+    private WindowStatistics() {
+    }
+
+    /**
+     * The windows of {@code source} (which is read to its end and closed).
+     *
+     * @throws IOException if the source fails, or is not at {@code fc}'s sample rate
+     */
+    public static List<Window> of(AudioSource source, FeatureConfig fc, AnalyzerSettings settings)
+            throws IOException {
+        List<Window> out = new ArrayList<>();
+        int windowFrames = StreamingAnalyzer.windowFrames(fc, settings);
+        StreamingAnalyzer.FailureMemory remembering = new StreamingAnalyzer.FailureMemory(source);
+        try (remembering) {
+            AudioDispatcher d = FeatureDispatchers.create(remembering, fc);
+            Windower windower = StreamingAnalyzer.windower(fc, settings, false, true, new Windower.Sink() {
+                @Override
+                public void frame(FeatureFrame frame) {
+                }
+
+                @Override
+                public void window(Windower.WindowJob job) {
+                    double fraction = job.activeFrames() / (double) windowFrames;
+                    boolean speech = fraction >= settings.minSpeechFraction() && job.activeFrames() > 0;
+                    out.add(new Window(job.startFrame() * fc.hopSeconds(), speech, job.functionals()));
+                }
+            });
+            StreamingAnalyzer.attach(d, fc, windower);
+            try {
+                d.run();
+            } catch (RuntimeException | Error e) {
+                if (remembering.failure() != null) throw remembering.failure();
+                throw new IOException(source.description() + ": " + e.getMessage(), e);
+            }
+            if (remembering.failure() != null) throw remembering.failure();
+            windower.finish();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return out;
+    }
+}
