@@ -7,6 +7,15 @@ import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.CorpusFoldResult;
 import org.emoscope.train.CrossCorpusReport;
+import org.emoscope.train.FunctionalsCache;
+import org.emoscope.train.augment.AddNoise;
+import org.emoscope.train.augment.AugmentationSpec;
+import org.emoscope.train.augment.Reverb;
+import org.emoscope.train.augment.TelephoneLine;
+import org.emoscope.train.FunctionalsEvaluation;
+import org.emoscope.train.FunctionalsTrainer;
+import org.emoscope.features.functionals.Functionals;
+import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.train.Evaluation;
 import org.emoscope.train.EvaluationReport;
 import org.emoscope.train.Fold;
@@ -64,6 +73,31 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "out: train on all the --corpus but one, test on every file of that one) or paper (the seed "
                     + "paper's leaky protocol).")
     String protocol;
+
+    @Option(names = "--recipe", defaultValue = "network", paramLabel = "R",
+            description = "With --protocol corpus: network (default: the CNN alone), functionals (logistic regression "
+                    + "on each window's statistics), functionals-mlp (a 64-unit hidden layer), or fusion / fusion-mlp "
+                    + "(the network's probabilities and the classifier's averaged with --fusion-weight; needs the "
+                    + "network's LOCO of the same seeds in --work).")
+    String recipe;
+
+    @Option(names = "--voice-strength", defaultValue = "-1", paramLabel = "K",
+            description = "Centre each window's statistics on its voice (learnt without labels), the average "
+                    + "training voice counting for K windows; negative: read them as they are (default).")
+    double voiceStrength;
+
+    @Option(names = "--ablate", split = ",", paramLabel = "PART",
+            description = "Leave parts of the functionals recipe out, to measure them: augmentation, balance, mask.")
+    List<FunctionalsEvaluation.Ablation> ablate = new ArrayList<>();
+
+    @Option(names = "--test-condition", defaultValue = "clean", paramLabel = "C",
+            description = "With a functionals recipe: the held-out files come through clean (default), pink-10db, "
+                    + "reverb-0.6s or telephone (the robustness command's degradations, drawn with seed 4242).")
+    String testCondition;
+
+    @Option(names = "--fusion-weight", defaultValue = "0.5", paramLabel = "W",
+            description = "The classifier's share in a fusion recipe, 0-1 (default: ${DEFAULT-VALUE}).")
+    double fusionWeight;
 
     @Option(names = "--seeds", split = ",", paramLabel = "S[,S...]",
             description = "Run everything once per seed (sampling, splits, augmentation and initial weights) and report "
@@ -179,15 +213,35 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Long> seedList = seedList();
         List<CorpusFoldResult> folds = new ArrayList<>();
         TrainingSettings settings = null;
+        if (!List.of(CrossCorpusReport.NETWORK, "functionals", "functionals-mlp", "fusion", "fusion-mlp")
+                .contains(recipe))
+            throw new ParameterException(spec.commandLine(), "unknown --recipe " + recipe);
+        if (!(fusionWeight >= 0 && fusionWeight <= 1))
+            throw new ParameterException(spec.commandLine(), "--fusion-weight must be 0-1");
+        boolean fusion = recipe.startsWith("fusion");
         for (long seed : seedList) {
             settings = options.settings().withSeed(seed);
             NetworkSpec net = TrainingOptions.network(labels.labels().size(), seed);
             String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|loco " + names;
             Path workDir = work.resolve("evaluate").resolve("loco-" + shortHash(runKey));
-            err.println("seed " + seed + ": work directory (rerun the same command to resume): " + workDir);
-            Evaluation eval = new Evaluation(options.loader(), net, settings, AugmentationPlan.training(seed),
-                    workDir, new ConsoleTrainingListener(err, settings.maxEpochs()), parallel);
-            folds.addAll(eval.leaveOneCorpusOut(names, all, labels, held));
+            if (recipe.equals(CrossCorpusReport.NETWORK) || fusion) {
+                err.println("seed " + seed + ": network work directory (rerun the same command to resume): "
+                        + workDir);
+                Evaluation eval = new Evaluation(options.loader(), net, settings, AugmentationPlan.training(seed),
+                        workDir, new ConsoleTrainingListener(err, settings.maxEpochs()), parallel);
+                List<CorpusFoldResult> network = eval.leaveOneCorpusOut(names, all, labels, held);
+                if (!fusion) {
+                    folds.addAll(network);
+                    continue;
+                }
+                Map<String, CorpusFoldResult> byCorpus = new LinkedHashMap<>();
+                for (CorpusFoldResult f : network) byCorpus.put(f.heldOut(), f);
+                folds.addAll(functionalsEvaluation(err).leaveOneCorpusOut(names, all, labels,
+                        AugmentationPlan.channel(seed), trainer(), seed, voiceStrength, byCorpus, fusionWeight, AugmentationSpec.original()));
+            } else {
+                folds.addAll(functionalsEvaluation(err).leaveOneCorpusOut(names, all, labels,
+                        AugmentationPlan.channel(seed), trainer(), seed, voiceStrength, null, 1, testCondition()));
+            }
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("label_set", labels.name() + " " + labels.labels());
@@ -200,13 +254,53 @@ final class EvaluateCommand implements Callable<Integer> {
         details.put("parallel_folds", parallel);
         details.put("scoring", String.format(Locale.ROOT, "file = mean of %s s window probabilities every %s s, as in "
                 + "file mode; no speech gate", settings.windowSeconds(), settings.evalHopSeconds()));
-        CrossCorpusReport.Run run = new CrossCorpusReport.Run(names, seedList, folds,
+        if (!recipe.equals(CrossCorpusReport.NETWORK)) {
+            details.put("functionals", Functionals.size() + " statistics per window: " + Functionals.NAMES);
+            details.put("classifier", trainer().toString());
+            details.put("classifier_augmentation", "each training file as recorded and through one channel of "
+                    + AugmentationPlan.channel(seedList.get(0)).variants());
+            if (fusion) details.put("fusion", "probabilities = " + (1 - fusionWeight) + " x network + "
+                    + fusionWeight + " x classifier");
+        }
+        if (!ablate.isEmpty()) details.put("ablated", ablate.toString());
+        if (!testCondition.equals("clean")) details.put("test_condition", testCondition().toString());
+        if (voiceStrength >= 0 && !recipe.equals(CrossCorpusReport.NETWORK))
+            details.put("voice", "each window centred on its voice, the average training voice counting for "
+                    + voiceStrength + " windows");
+        CrossCorpusReport.Run run = new CrossCorpusReport.Run(recipe + (voiceStrength >= 0 && !recipe.equals(
+                CrossCorpusReport.NETWORK) ? "-voice" : "") + (testCondition.equals("clean") ? "" : "-" + testCondition)
+                + ablate.stream().map(a -> "-no-" + a.name()
+                .toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining()) + (fusion && fusionWeight != 0.5
+                ? "-w" + Math.round(100 * fusionWeight) : ""), names, seedList, folds,
                 (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
         String md = CrossCorpusReport.write(run, reportDir);
         CrossCorpusReport.updateTable(run, results);
         err.println(md.lines().skip(4).limit(names.size() + 3).reduce("", (a, b) -> a + b + "\n"));
-        err.println("report: " + reportDir.resolve("loco.md") + "; table: " + results);
+        err.println("report: " + reportDir.resolve(run.base() + ".md") + "; table: " + results);
         return 0;
+    }
+
+    private AugmentationSpec testCondition() {
+        return switch (testCondition) {
+            case "clean" -> AugmentationSpec.original();
+            case "pink-10db" -> AugmentationSpec.of(TEST_CONDITION_SEED, AddNoise.pink(10));
+            case "reverb-0.6s" -> AugmentationSpec.of(TEST_CONDITION_SEED, new Reverb(0.6));
+            case "telephone" -> AugmentationSpec.of(TEST_CONDITION_SEED, new TelephoneLine());
+            default -> throw new ParameterException(spec.commandLine(), "unknown --test-condition " + testCondition);
+        };
+    }
+
+    /** Seed of the degraded test copies, apart from every training seed. */
+    private static final long TEST_CONDITION_SEED = 4242;
+
+    private FunctionalsTrainer trainer() {
+        return recipe.endsWith("mlp") ? FunctionalsTrainer.mlp() : FunctionalsTrainer.logistic();
+    }
+
+    private FunctionalsEvaluation functionalsEvaluation(PrintStream err) {
+        return new FunctionalsEvaluation(new FunctionalsCache(FunctionalsCache.defaultDir(),
+                FeatureConfig.defaults(), AnalyzerSettings.defaults()), options.threads, err::println,
+                new java.util.HashSet<>(ablate));
     }
 
     /** The corpora a bundle says it was trained on; refuses one that does not say. */

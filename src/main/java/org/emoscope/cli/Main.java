@@ -26,6 +26,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         Nd4jRuntime.configure();
         int code = new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportFailure)
                 .execute(args);
         System.exit(code);

@@ -1,6 +1,13 @@
 package org.emoscope.cli;
 
+import org.emoscope.features.functionals.Functionals;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.FunctionalsClassifier;
+import org.emoscope.model.ModelBundle;
+import org.emoscope.pipeline.AnalyzerSettings;
+import org.emoscope.train.FunctionalsCache;
+import org.emoscope.train.FunctionalsEvaluation;
+import org.emoscope.train.FunctionalsTrainer;
 import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.Fold;
 import org.emoscope.train.Item;
@@ -18,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
@@ -57,6 +65,25 @@ final class TrainCommand implements Callable<Integer> {
             description = "Checkpoints, for resuming (default: ${DEFAULT-VALUE}).")
     Path work;
 
+    @Option(names = "--functionals", defaultValue = "voice", paramLabel = "MODE",
+            description = "The classifier over each window's statistics fused with the network: voice (centred on the "
+                    + "voice it hears, default), plain (windows as they are) or none.")
+    String functionals;
+
+    @Option(names = "--fusion-weight", defaultValue = "0.5", paramLabel = "W",
+            description = "The classifier's share of the fused probabilities, 0-1 (default: ${DEFAULT-VALUE}).")
+    double fusionWeight;
+
+    @Option(names = "--voice-strength", defaultValue = "10", paramLabel = "K",
+            description = "How many windows the average training voice counts for in a voice's estimate "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double voiceStrength;
+
+    @Option(names = "--network-from", paramLabel = "BUNDLE",
+            description = "Take the network from this bundle (trained by this command on the same corpora, seed and "
+                    + "validation speakers) instead of training one; train and attach only the functionals classifier.")
+    Path networkFrom;
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +103,61 @@ final class TrainCommand implements Callable<Integer> {
         Fold everything = new Fold(0, speakers, List.of(), all, List.of());
         ValidationSplit vs = Splits.validationSpeakers(everything, validationSpeakers, options.seed);
         err.println("validation speakers (early stopping): " + vs.validationSpeakers());
+        if (!List.of("voice", "plain", "none").contains(functionals))
+            throw new ParameterException(spec.commandLine(), "--functionals must be voice, plain or none");
+        if (!(fusionWeight >= 0 && fusionWeight <= 1))
+            throw new ParameterException(spec.commandLine(), "--fusion-weight must be 0-1");
+        ModelBundle network = networkFrom == null ? trainNetwork(labels, names, vs, err, t0)
+                : networkFrom(labels, names, vs);
+        if (functionals.equals("none")) {
+            network.save(out);
+            err.printf("saved %s (no functionals classifier)%n", out);
+            return 0;
+        }
+        double strength = functionals.equals("voice") ? voiceStrength : -1;
+        FunctionalsEvaluation f = new FunctionalsEvaluation(new FunctionalsCache(FunctionalsCache.defaultDir(),
+                network.featureConfig(), AnalyzerSettings.forWindow(network.windowSeconds())), options.threads,
+                err::println, java.util.Set.of());
+        FunctionalsTrainer ft = FunctionalsTrainer.logistic();
+        FunctionalsClassifier head = f.train(vs.fit(), labels, AugmentationPlan.channel(options.seed), ft,
+                options.seed, strength);
+        ConfusionMatrix oneFile = f.confusion(head, vs.validation(), labels, false);
+        ConfusionMatrix bySpeaker = f.confusion(head, vs.validation(), labels, true);
+        err.printf("functionals classifier on the validation speakers: one file at a time %s; voice learnt %s%n",
+                oneFile, bySpeaker);
+        Map<String, Object> meta = new LinkedHashMap<>(network.metadata());
+        meta.put("functionals", Functionals.size() + " statistics per window (pitch, loudness, voice quality, "
+                + "spectral balance, tempo, MFCC means and spreads)");
+        meta.put("functionals_classifier", ft + (strength >= 0 ? ", voice-centred (average voice counts for "
+                + strength + " windows)" : ""));
+        meta.put("functionals_augmentation", "each training file as recorded and through one channel of "
+                + AugmentationPlan.channel(options.seed).variants());
+        meta.put("fusion", "probabilities = " + (1 - fusionWeight) + " x network + " + fusionWeight
+                + " x functionals classifier");
+        meta.put("functionals_validation_one_file_ua", oneFile.unweightedAccuracy());
+        meta.put("functionals_validation_ua", bySpeaker.unweightedAccuracy());
+        meta.put("command", "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        meta.put("total_seconds", Math.round((System.nanoTime() - t0) / 1e9));
+        network.withMetadata(meta).withFunctionals(head, fusionWeight).save(out);
+        err.printf("saved %s: network and functionals classifier, fused %.2f / %.2f%n", out, 1 - fusionWeight,
+                fusionWeight);
+        return 0;
+    }
+
+    /** The network of {@code --network-from}, checked to come from the same corpora and validation speakers. */
+    private ModelBundle networkFrom(LabelSet labels, List<String> names, ValidationSplit vs) throws Exception {
+        ModelBundle b = ModelBundle.load(networkFrom);
+        if (!names.equals(b.metadata().get("corpora")) || !labels.name().equals(b.metadata().get("label_set"))
+                || !vs.validationSpeakers().equals(b.metadata().get("validation_speakers")))
+            throw new ParameterException(spec.commandLine(), "--network-from " + networkFrom + " was trained on "
+                    + b.metadata().get("corpora") + " / " + b.metadata().get("label_set") + " with validation speakers "
+                    + b.metadata().get("validation_speakers") + ", not " + names + " / " + labels.name() + " / "
+                    + vs.validationSpeakers());
+        return b;
+    }
+
+    private ModelBundle trainNetwork(LabelSet labels, List<String> names, ValidationSplit vs, PrintStream err,
+                                     long t0) throws Exception {
         ItemLoader loader = options.loader();
         List<Item> fit = loader.load(vs.fit(), labels, AugmentationPlan.training(options.seed), err::println);
         List<Item> val = loader.load(vs.validation(), labels, AugmentationPlan.none(), null);
@@ -105,10 +187,9 @@ final class TrainCommand implements Callable<Integer> {
             withScores.put("validation_one_file_ua", files.unweightedAccuracy());
             err.printf("validation one file at a time (as analyze): %s%n", files);
         }
-        withScores.put("total_seconds", Math.round((System.nanoTime() - t0) / 1e9));
-        r.bundle().withMetadata(withScores).save(out);
-        err.printf("saved %s: validation (held-out speakers) %s; best epoch %d of %d; %.0f windows/s%n", out, cm,
+        withScores.put("network_seconds", Math.round((System.nanoTime() - t0) / 1e9));
+        err.printf("network: validation (held-out speakers) %s; best epoch %d of %d; %.0f windows/s%n", cm,
                 r.bestEpoch(), r.history().size(), r.windowsPerSecond());
-        return 0;
+        return r.bundle().withMetadata(withScores);
     }
 }

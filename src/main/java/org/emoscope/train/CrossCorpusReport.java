@@ -25,14 +25,15 @@ import java.util.function.ToDoubleFunction;
  */
 public final class CrossCorpusReport {
 
-    private static final String START = "<!-- loco:start -->";
-    private static final String END = "<!-- loco:end -->";
+    /** The recipe name of the network alone. */
+    public static final String NETWORK = "network";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * One leave-one-corpus-out run.
      *
      * @param corpora    the corpora, each held out in turn
+     * @param recipe     what was evaluated ({@link #NETWORK}, or another recipe's name)
      * @param seeds      the seeds run
      * @param folds      every fold of every seed
      * @param seconds    wall time of the whole run
@@ -40,8 +41,19 @@ public final class CrossCorpusReport {
      * @param command    the command that reproduces it
      * @param details    settings worth recording
      */
-    public record Run(List<String> corpora, List<Long> seeds, List<CorpusFoldResult> folds, double seconds,
-                      String date, String command, Map<String, Object> details) {
+    public record Run(String recipe, List<String> corpora, List<Long> seeds, List<CorpusFoldResult> folds,
+                      double seconds, String date, String command, Map<String, Object> details) {
+
+        /** The network recipe's run, whose report is {@code loco.*}. */
+        public Run(List<String> corpora, List<Long> seeds, List<CorpusFoldResult> folds, double seconds,
+                   String date, String command, Map<String, Object> details) {
+            this(NETWORK, corpora, seeds, folds, seconds, date, command, details);
+        }
+
+        /** The report's base name: {@code loco} for the network, {@code loco-<recipe>} otherwise. */
+        public String base() {
+            return recipe.equals(NETWORK) ? "loco" : "loco-" + recipe;
+        }
 
         public Run {
             corpora = List.copyOf(corpora);
@@ -100,7 +112,7 @@ public final class CrossCorpusReport {
             m.put("recall_one_file", recall);
             m.put("files", run.heldOut(c).get(0).truth().length);
             perCorpus.put(c, m);
-            String base = "loco-" + c;
+            String base = run.base() + "-" + c;
             Files.writeString(dir.resolve(base + "-confusion.csv"), cm.toCsv(), StandardCharsets.UTF_8);
             ConfusionMatrixImage.write(cm, Corpora.get(c).displayName() + ", never heard (one file at a time)",
                     dir.resolve(base + "-confusion.png"));
@@ -128,9 +140,10 @@ public final class CrossCorpusReport {
             folds.add(m);
         }
         json.put("folds", folds);
-        JSON.writeValue(dir.resolve("loco.json").toFile(), json);
+        json.put("recipe", run.recipe());
+        JSON.writeValue(dir.resolve(run.base() + ".json").toFile(), json);
         String md = markdown(run);
-        Files.writeString(dir.resolve("loco.md"), md, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(run.base() + ".md"), md, StandardCharsets.UTF_8);
         return md;
     }
 
@@ -206,7 +219,8 @@ public final class CrossCorpusReport {
 
     private static String markdown(Run run) {
         StringBuilder b = new StringBuilder();
-        b.append("# Leave one corpus out: voices, languages and recordings never heard\n\n");
+        b.append("# Leave one corpus out: voices, languages and recordings never heard")
+                .append(run.recipe().equals(NETWORK) ? "" : " (" + run.recipe() + ")").append("\n\n");
         b.append("Each corpus in turn is held out; a network is trained on all the others and tested on every file of "
                 + "the held-out one. \"One file at a time\" scores each file as `analyze` does (the voice learnt only "
                 + "from that file); \"voice learnt\" gives each test speaker's statistics from all of their files "
@@ -227,8 +241,9 @@ public final class CrossCorpusReport {
             b.append("| class | recall, one file at a time |\n|---|---|\n");
             for (int i = 0; i < own.size(); i++)
                 b.append(String.format(Locale.ROOT, "| %s | %.1f%% |%n", own.get(i), 100 * cm.recall(i)));
-            b.append("\n![confusion matrix](loco-").append(c).append("-confusion.png) CSV: [loco-").append(c)
-                    .append("-confusion.csv](loco-").append(c).append("-confusion.csv)\n\n");
+            String base = run.base() + "-" + c;
+            b.append("\n![confusion matrix](").append(base).append("-confusion.png) CSV: [").append(base)
+                    .append("-confusion.csv](").append(base).append("-confusion.csv)\n\n");
         }
         b.append("## Folds\n\n| held out | seed | validation speakers | best epoch / run | minutes | windows/s |\n"
                 + "|---|---|---|---|---|---|\n");
@@ -247,13 +262,20 @@ public final class CrossCorpusReport {
      */
     public static void updateTable(Run run, Path resultsMd) throws IOException {
         String text = Files.isRegularFile(resultsMd) ? Files.readString(resultsMd) : "# Evaluation results\n";
-        String block = START + "\n" + table(run) + "\n" + seedsText(run) + ". Reproduce: `" + run.command() + "` ("
-                + run.date() + "; " + timing(run) + "); details in [results/loco.md](results/loco.md).\n" + END;
-        int s = text.indexOf(START);
-        int e = text.indexOf(END);
+        String start = "<!-- " + run.base() + ":start -->", end = "<!-- " + run.base() + ":end -->";
+        String block = start + "\n" + table(run) + "\n" + seedsText(run) + ". Reproduce: `" + run.command() + "` ("
+                + run.date() + "; " + timing(run) + "); details in [results/" + run.base() + ".md](results/"
+                + run.base() + ".md).\n" + end;
+        if (!run.recipe().equals(NETWORK)) block = "### Recipe: " + run.recipe() + "\n\n" + block;
+        int s = text.indexOf(start);
+        int e = text.indexOf(end);
+        if (s >= 0 && !run.recipe().equals(NETWORK)) s = text.lastIndexOf("### Recipe: ", s);
         String updated;
         if (s >= 0 && e > s) {
-            updated = text.substring(0, s) + block + text.substring(e + END.length());
+            updated = text.substring(0, s) + block + text.substring(e + end.length());
+        } else if (!run.recipe().equals(NETWORK) && text.contains("<!-- loco:end -->")) {
+            int after = text.indexOf("<!-- loco:end -->") + "<!-- loco:end -->".length();
+            updated = text.substring(0, after) + "\n\n" + block + text.substring(after);
         } else {
             int eol = text.indexOf('\n');
             String title = eol < 0 ? text : text.substring(0, eol);

@@ -57,4 +57,21 @@ public record AugmentationPlan(String name, List<AugmentationSpec> variants) {
                 AugmentationSpec.of(seed, TimeShift.upTo(250, TimeShift.Fill.ZERO),
                         new AddNoise(AddNoise.Colour.WHITE, 20, 40, AddNoise.Reference.ACTIVE))));
     }
+
+    /**
+     * Rooms and channels a user's recording may come through, for invariance to them: the original, reverberation
+     * (synthetic RIRs, RT60 0.4 s; 0.8 s with pink noise at 15..30 dB SNR), a telephone line (300-3,400 Hz, 8 kHz,
+     * G.711 µ-law), pink noise at 5..20 dB SNR, and 8..14 dB of gain with clipping. The robustness test conditions
+     * (RT60 0.3/0.6/0.9 s, other RIR draws) are not among them.
+     */
+    public static AugmentationPlan channel(long seed) {
+        return new AugmentationPlan("channel", List.of(
+                AugmentationSpec.original(),
+                AugmentationSpec.of(seed, new Reverb(0.4)),
+                AugmentationSpec.of(seed, new Reverb(0.8),
+                        new AddNoise(AddNoise.Colour.PINK, 15, 30, AddNoise.Reference.ACTIVE)),
+                AugmentationSpec.of(seed, new TelephoneLine()),
+                AugmentationSpec.of(seed, new AddNoise(AddNoise.Colour.PINK, 5, 20, AddNoise.Reference.ACTIVE)),
+                AugmentationSpec.of(seed, new Gain(8, 14))));
+    }
 }
