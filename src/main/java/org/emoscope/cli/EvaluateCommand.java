@@ -224,6 +224,14 @@ final class EvaluateCommand implements Callable<Integer> {
             NetworkSpec net = TrainingOptions.network(labels.labels().size(), seed);
             String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|loco " + names;
             Path workDir = work.resolve("evaluate").resolve("loco-" + shortHash(runKey));
+            if (fusion) {
+                List<String> missing = names.stream()
+                        .filter(c -> !Files.isRegularFile(workDir.resolve("corpus-" + c + ".json"))).toList();
+                if (!missing.isEmpty())
+                    throw new ParameterException(spec.commandLine(), "fusion needs the network's LOCO of seed " + seed
+                            + " (held-out " + missing + " not in " + workDir + "): run the same command with "
+                            + "--recipe network first");
+            }
             if (recipe.equals(CrossCorpusReport.NETWORK) || fusion) {
                 err.println("seed " + seed + ": network work directory (rerun the same command to resume): "
                         + workDir);
