@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * simulated live run and, when a virtual microphone is reachable, live latency through it; writes them as Markdown
  * with the machine and the command (default {@code docs/benchmarks.md}); a summary goes to stderr.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Measures speed and memory (MFCC, inference latency, file analysis, cold start, simulated "
                 + "live run, live latency through the virtual microphone) and writes the results as Markdown with "
                 + "the machine and the command.",
