@@ -87,6 +87,12 @@ public final class FileAudioSource implements AudioSource {
         return stream.name();
     }
 
+    /** What is wrong with the file although it can be read (it is truncated), or null. */
+    @Override
+    public String warning() {
+        return stream.warning();
+    }
+
     /** The file's original encoding, e.g. "FLAC, 16-bit, 44100 Hz, stereo". */
     public String formatDescription() {
         return stream.description();
