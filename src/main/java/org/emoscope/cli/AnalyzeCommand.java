@@ -97,6 +97,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 FileAnalysis result = analyzer.analyze(file, progress::update, null);
                 writer.result(result);
                 progress.done(String.format(Locale.ROOT, "%s %.0f%%", result.label(), 100 * result.confidence()));
+                // not progress: said even with -q (JSON also carries it as "warning"; CSV has only this line)
+                if (result.warning() != null) err.println("emoscope analyze: warning: " + result.warning());
             } catch (IOException | RuntimeException e) {
                 failed++;
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

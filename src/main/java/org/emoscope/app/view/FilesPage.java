@@ -168,9 +168,9 @@ public final class FilesPage {
         title.setText(shown.name());
         summary.textProperty().unbind();
         if (a == null) summary.textProperty().bind(shown.message());
-        else summary.setText(String.format(Locale.ROOT, "%s · %.0f %% · %.1f s · %.0f %% speech · %d windows",
+        else summary.setText(String.format(Locale.ROOT, "%s · %.0f %% · %.1f s · %.0f %% speech · %d windows%s",
                 LabelColors.display(a.label()), 100 * a.confidence(), a.durationSeconds(), 100 * a.speechFraction(),
-                a.windows().size()));
+                a.windows().size(), a.warning() == null ? "" : " · the file is truncated: analysed what is there"));
         legend(a == null ? List.of() : a.labels());
         play.setDisable(a == null);
         updatePlay();
