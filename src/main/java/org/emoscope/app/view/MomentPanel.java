@@ -20,8 +20,12 @@ final class MomentPanel extends VBox {
     private final ChannelBars channels = new ChannelBars();
     private final VBox channelBox;
 
-    MomentPanel(ObservableValue<ChartTheme> theme) {
+    private final boolean withChannels;
+
+    /** @param withChannels whether to show the window's channel attention (the Attention page has its heatmap) */
+    MomentPanel(ObservableValue<ChartTheme> theme, boolean withChannels) {
         super(10);
+        this.withChannels = withChannels;
         when.getStyleClass().add("moment-time");
         when.setId("moment-time");
         bars.setId("moment-bars");
@@ -55,7 +59,7 @@ final class MomentPanel extends VBox {
                 w.prediction().label(), 100 * w.prediction().confidence())
                 : "Too quiet to count as speech: no emotion is reported for it.");
         channels.show(w.prediction().channelAttention());
-        channelBox.setVisible(w.prediction().channelAttention().length > 0);
+        channelBox.setVisible(withChannels && w.prediction().channelAttention().length > 0);
     }
 
     ProbabilityBars bars() {

@@ -77,7 +77,11 @@ public final class Axes {
         for (double t = Math.ceil(t0 / step - 1e-9) * step; t <= t1 + 1e-9; t += step) {
             double x = x0 + (t - t0) / span * width;
             g.strokeLine(x, y - 4, x, y - 1);
-            g.fillText(seconds(t, step) + (Math.abs(t - t1) < step / 2 && unit != null ? " " + unit : ""), x, y);
+            boolean lastTick = Math.abs(t - t1) < step / 2;
+            // the last label ends at its tick, so it is not cut by the chart's right edge
+            g.setTextAlign(lastTick && Math.abs(t - t1) < 1e-9 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(seconds(t, step) + (lastTick && unit != null ? " " + unit : ""),
+                    g.getTextAlign() == TextAlignment.RIGHT ? x + 3 : x, y);
         }
     }
 }
