@@ -90,10 +90,20 @@ class LayoutTest {
         assertArrayEquals(new double[] {1280, 740}, MainWindow.fit(MainWindow.DEFAULT_WIDTH, MainWindow.DEFAULT_HEIGHT,
                 laptop));
         assertArrayEquals(new double[] {1280, 820}, MainWindow.fit(1280, 820, new Rectangle2D(0, 0, 1920, 1050)));
-        // opened with no size of its own on this (1920x1080) screen: the default size, inside the screen
-        assertEquals(MainWindow.DEFAULT_WIDTH, fx(stage::getWidth));
-        assertEquals(MainWindow.DEFAULT_HEIGHT, fx(stage::getHeight));
-        assertTrue(fx(() -> stage.getY() >= 0 && stage.getY() + stage.getHeight() <= 1080), "inside the screen");
+        // a new window with no size of its own on this (1920x1080) screen: the default size, inside the screen
+        // (TestFX's primary stage keeps the size an earlier test gave it, so this opens a stage of its own)
+        double[] opened = fx(() -> {
+            Stage fresh = new Stage();
+            MainWindow w = new MainWindow(new AppContext(new EventBus(), new FakeMicrophones(), dialogs,
+                    new AppSettings(prefs), AppTestSupport::bundle));
+            w.show(fresh);
+            double[] r = {fresh.getWidth(), fresh.getHeight(), fresh.getY()};
+            fresh.close();
+            return r;
+        });
+        assertEquals(MainWindow.DEFAULT_WIDTH, opened[0]);
+        assertEquals(MainWindow.DEFAULT_HEIGHT, opened[1]);
+        assertTrue(opened[2] >= 0 && opened[2] + opened[1] <= 1080, "inside the screen: y " + opened[2]);
     }
 
     @Test

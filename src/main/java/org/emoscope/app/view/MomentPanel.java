@@ -54,8 +54,8 @@ final class MomentPanel extends VBox {
                 100 * w.speechFraction()));
         bars.setLabels(labels);
         bars.setValues(w.speech() ? w.smoothed() : w.prediction().probabilities(), w.speech());
-        note.setText(w.speech()
-                ? String.format(Locale.ROOT, "Smoothed probabilities; this window alone says %s (%.0f %%).",
+        note.setText(w.speech() // a no-break space keeps "53 %" on one line
+                ? String.format(Locale.ROOT, "Smoothed probabilities; this window alone says %s (%.0f\u00A0%%).",
                 w.prediction().label(), 100 * w.prediction().confidence())
                 : "Too quiet to count as speech: no emotion is reported for it.");
         channels.show(w.prediction().channelAttention());
