@@ -98,7 +98,10 @@ public final class FileAudioSource implements AudioSource {
         return stream.description();
     }
 
-    /** Samples this source will deliver, if the file's header says how long it is (MP3 and Ogg do not): else -1. */
+    /**
+     * Samples this source will deliver, if the file's header says how long it is (an MP3 only in a LAME/Xing Info
+     * frame; Ogg never): else -1.
+     */
     @Override
     public long lengthSamples() {
         long frames = stream.frames();
