@@ -6,6 +6,11 @@
 #
 #   scripts/screenshots.sh [OUT_DIR]        default OUT_DIR: docs/screenshots
 #
+# SIZE (default 1366x768) is the virtual screen, and the window fills it as it would a maximised window there: the
+# README's pictures are 1366x768, the ones in docs/screenshots/1920x1080/ were made with
+#   SIZE=1920x1080 scripts/screenshots.sh docs/screenshots/1920x1080
+# ONLY (e.g. "model attention") makes just those pictures.
+#
 # Environment: EMOSCOPE_CORPORA (default ../shared/corpora), EMOSCOPE_CLASSPATH (run these classes instead of
 # target/emoscope.jar), EMOSCOPE_MODEL (bundle to show; default models/default.emo), XVFB_DISPLAY (default :97).
 set -euo pipefail
@@ -13,6 +18,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$(mkdir -p "${1:-$root/docs/screenshots}" && cd "${1:-$root/docs/screenshots}" && pwd)"
 corpora="${EMOSCOPE_CORPORA:-$root/../shared/corpora}"
 display="${XVFB_DISPLAY:-:97}"
+size="${SIZE:-1366x768}"
+only=" ${ONLY:-live file attention live-dark file-dark model} "
 log() { echo "screenshots: $*" >&2; }
 
 missing=()
@@ -38,7 +45,7 @@ fi
 
 cd "$root"
 work="$(mktemp -d)"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 cleanup() { kill "$xvfb" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -60,9 +67,10 @@ files="$files,$work/broken.wav"
 
 shoot() { # name mode [extra -D options...]
   local name="$1" mode="$2"; shift 2
+  [[ "$only" == *" ${name%.png} "* ]] || return 0
   log "$name"
   DISPLAY="$display" timeout 240 java -Xmx1g -Dprism.order=sw -Dprism.text=t2k \
-    -Demoscope.demo="$mode" -Demoscope.screenshot="$out/$name" -Demoscope.demo.size=1440x900 "$@" \
+    -Demoscope.demo="$mode" -Demoscope.screenshot="$out/$name" -Demoscope.demo.size="$size" "$@" \
     "${launch[@]}" 2> >(grep -v -e "^WARNING" -e SLF4J -e "PlatformImpl startup" -e "Unsupported JavaFX configuration" >&2) || log "$name: the app exited with $?"
 }
 

@@ -4,10 +4,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -22,9 +24,11 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.emoscope.app.bus.Events;
 import org.emoscope.app.bus.PageId;
@@ -60,6 +64,11 @@ public final class MainWindow {
     private final FilesPage filesPage;
     private final AttentionPage attentionPage;
     private final StackPane dropOverlay;
+    /** The window's size when the screen has room for it. */
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 820;
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
 
     public MainWindow(AppContext ctx) {
         this.ctx = ctx;
@@ -86,10 +95,10 @@ public final class MainWindow {
         attentionPage = new AttentionPage(vms.attention, theme,
                 this::saveAttentionImage);
         ModelPage modelPage = new ModelPage(vms.model, this::loadModel);
-        pages.put(PageId.LIVE, livePage.root());
-        pages.put(PageId.FILES, filesPage.root());
-        pages.put(PageId.ATTENTION, attentionPage.root());
-        pages.put(PageId.MODEL, modelPage.root());
+        pages.put(PageId.LIVE, scrolling(livePage.root()));
+        pages.put(PageId.FILES, scrolling(filesPage.root()));
+        pages.put(PageId.ATTENTION, scrolling(attentionPage.root()));
+        pages.put(PageId.MODEL, scrolling(modelPage.root()));
 
         StackPane stack = new StackPane(pages.values().toArray(Node[]::new));
         stack.getStyleClass().add("page-stack");
@@ -102,7 +111,7 @@ public final class MainWindow {
         dropOverlay = dropOverlay();
         StackPane root = new StackPane(frame, dropOverlay);
         root.getStyleClass().add("app-root");
-        scene = new Scene(root, 1280, 820);
+        scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         vms.shell.page().addListener((o, a, b) -> showPage(b));
         showPage(vms.shell.page().get());
         applyTheme();
@@ -117,11 +126,55 @@ public final class MainWindow {
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, vms.shell.page(), vms.files.selected()));
         for (int size : new int[]{16, 32, 48, 64, 128, 256})
             Assets.url("icons/emoscope-" + size + ".png").ifPresent(u -> stage.getIcons().add(new Image(u)));
-        stage.setMinWidth(960);
-        stage.setMinHeight(640);
+        fitToScreen(stage);
         stage.setOnHidden(e -> vms.shutdown());
         stage.show();
         start();
+    }
+
+    /**
+     * Sizes the window to fit the screen it opens on: the default size, or the size set before, made no larger
+     * than the screen's visible area (without panels and docks), and placed inside it. A 1366x768 screen would
+     * otherwise get a window taller than itself, its title bar and bottom out of reach.
+     */
+    private static void fitToScreen(Stage stage) {
+        Rectangle2D visible = screenOf(stage).getVisualBounds();
+        double[] size = fit(Double.isNaN(stage.getWidth()) ? DEFAULT_WIDTH : stage.getWidth(),
+                Double.isNaN(stage.getHeight()) ? DEFAULT_HEIGHT : stage.getHeight(), visible);
+        stage.setMinWidth(Math.min(MIN_WIDTH, visible.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, visible.getHeight()));
+        stage.setWidth(size[0]);
+        stage.setHeight(size[1]);
+        if (Double.isNaN(stage.getX()) || Double.isNaN(stage.getY())) {
+            stage.setX(visible.getMinX() + (visible.getWidth() - size[0]) / 2);
+            stage.setY(visible.getMinY() + (visible.getHeight() - size[1]) / 2);
+        }
+    }
+
+    /** {@code width} x {@code height}, each no larger than the visible area. */
+    static double[] fit(double width, double height, Rectangle2D visible) {
+        return new double[]{Math.min(width, visible.getWidth()), Math.min(height, visible.getHeight())};
+    }
+
+    private static Screen screenOf(Stage stage) {
+        if (!Double.isNaN(stage.getX()) && !Double.isNaN(stage.getY())) {
+            List<Screen> at = Screen.getScreensForRectangle(stage.getX(), stage.getY(), 1, 1);
+            if (!at.isEmpty()) return at.get(0);
+        }
+        return Screen.getPrimary();
+    }
+
+    /**
+     * A page that scrolls when the window is shorter (or narrower) than the page's smallest readable size; above
+     * that it fills the window and its charts take the room.
+     */
+    private static ScrollPane scrolling(Region page) {
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setFocusTraversable(false);
+        scroll.getStyleClass().add("page-scroll");
+        return scroll;
     }
 
     /** Starts the background work: the model load and the first microphone listing. */

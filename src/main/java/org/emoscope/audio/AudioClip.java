@@ -9,8 +9,13 @@ import java.util.Objects;
  * @param sampleRate     rate of {@code samples}, Hz
  * @param sourceName     file name or other description, for messages
  * @param originalFormat human-readable description of the original encoding (e.g. "FLAC 44100 Hz 16-bit stereo")
+ * @param warning        what is wrong with the file although it was decoded (it is truncated), or null
  */
-public record AudioClip(float[] samples, int sampleRate, String sourceName, String originalFormat) {
+public record AudioClip(float[] samples, int sampleRate, String sourceName, String originalFormat, String warning) {
+
+    public AudioClip(float[] samples, int sampleRate, String sourceName, String originalFormat) {
+        this(samples, sampleRate, sourceName, originalFormat, null);
+    }
 
     public AudioClip {
         Objects.requireNonNull(samples, "samples");

@@ -64,7 +64,8 @@ public final class AudioDecoder {
                 }
             }
             float[] exact = count == samples.length ? samples : Arrays.copyOf(samples, count);
-            return new AudioClip(exact, targetRate, source.description(), source.formatDescription());
+            return new AudioClip(exact, targetRate, source.description(), source.formatDescription(),
+                    source.warning());
         }
     }
 }

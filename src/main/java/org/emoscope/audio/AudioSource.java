@@ -29,6 +29,14 @@ public interface AudioSource extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * What is wrong with the audio although it can be read (e.g. "a.wav: the file is truncated: ..."), or null.
+     * Known for certain once the source has been read to its end.
+     */
+    default String warning() {
+        return null;
+    }
+
     /** True for sources that deliver audio in real time (microphones). */
     default boolean isLive() {
         return false;

@@ -27,7 +27,7 @@ final class DecodedStream implements Closeable {
 
     private final InputStream in;
     private final PcmFormat format;
-    private final long frames;
+    private long frames;
     private final String name;
     private final String description;
     private final String emptyReason;
@@ -38,6 +38,10 @@ final class DecodedStream implements Closeable {
     private int carry;
     private long framesRead;
     private boolean ended;
+    /** Decoded bytes still to drop before the first sample delivered (an MP3's encoder delay). */
+    private long skipBytes;
+    /** What is wrong with the file although it can be read (e.g. it is truncated), or null. */
+    private String warning;
 
     /**
      * @param in          the sample bytes, interleaved frames in {@code format}
@@ -56,6 +60,29 @@ final class DecodedStream implements Closeable {
         this.description = description;
         this.emptyReason = emptyReason;
         this.resources = resources;
+    }
+
+    /**
+     * Drops the first {@code frames} decoded frames and reads at most {@code limit} frames after them (-1: no
+     * limit): an MP3's encoder delay and padding. Call before the first read.
+     */
+    DecodedStream trim(long frames, long limit) {
+        skipBytes = Math.max(0, frames) * format.frameSize();
+        if (limit >= 0) {
+            bytesLeft = Math.min(bytesLeft, limit * format.frameSize());
+            this.frames = limit;
+        }
+        return this;
+    }
+
+    DecodedStream warn(String warning) {
+        this.warning = warning;
+        return this;
+    }
+
+    /** What is wrong with the file although it could be read, e.g. that it is truncated; null when nothing is. */
+    String warning() {
+        return warning;
     }
 
     /**
@@ -100,8 +127,15 @@ final class DecodedStream implements Closeable {
             String reason = layout.truncated() ? " (the file is truncated: it ends right after the header)"
                     : layout.dataBytes() == 0 ? " (the 'data' chunk is empty)"
                     : " (the 'data' chunk holds less than one sample)";
-            return new DecodedStream(in, layout.dataBytes(), layout.format(), frames, name, layout.description(),
-                    reason, channel);
+            DecodedStream stream = new DecodedStream(in, layout.dataBytes(), layout.format(), frames, name,
+                    layout.description(), reason, channel);
+            if (layout.truncated() && layout.declaredBytes() > 0 && frames > 0) {
+                double rate = layout.format().sampleRate();
+                stream.warn(String.format(java.util.Locale.ROOT, "%s: the file is truncated: its header declares "
+                                + "%.3f s of audio but the file ends after %.3f s; analysed what is there", name,
+                        layout.declaredBytes() / layout.format().frameSize() / rate, frames / rate));
+            }
+            return stream;
         } catch (IOException e) {
             closeQuietly(channel);
             if (e instanceof AudioDecodeException decodeException) throw decodeException;
@@ -146,6 +180,15 @@ final class DecodedStream implements Closeable {
         int wanted = Math.max(1, Math.min(maxFrames, MAX_BLOCK_BYTES / frameSize)) * frameSize;
         if (bytes.length < wanted) bytes = Arrays.copyOf(bytes, wanted);
         int emptyReads = 0;
+        while (skipBytes > 0) {
+            int n = readBytes(0, (int) Math.min(skipBytes, bytes.length));
+            if (n < 0) return end();
+            if (n == 0 && ++emptyReads > MAX_EMPTY_READS) {
+                throw new AudioDecodeException(name
+                        + ": the decoder stopped making progress (the file is probably corrupt)");
+            }
+            skipBytes -= n;
+        }
         while (carry < frameSize) {
             int request = (int) Math.min(wanted - carry, bytesLeft);
             int n = request <= 0 ? -1 : readBytes(carry, request);

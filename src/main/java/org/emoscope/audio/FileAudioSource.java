@@ -87,12 +87,21 @@ public final class FileAudioSource implements AudioSource {
         return stream.name();
     }
 
+    /** What is wrong with the file although it can be read (it is truncated), or null. */
+    @Override
+    public String warning() {
+        return stream.warning();
+    }
+
     /** The file's original encoding, e.g. "FLAC, 16-bit, 44100 Hz, stereo". */
     public String formatDescription() {
         return stream.description();
     }
 
-    /** Samples this source will deliver, if the file's header says how long it is (MP3 and Ogg do not): else -1. */
+    /**
+     * Samples this source will deliver, if the file's header says how long it is (an MP3 only in a LAME/Xing Info
+     * frame; Ogg never): else -1.
+     */
     @Override
     public long lengthSamples() {
         long frames = stream.frames();

@@ -32,6 +32,11 @@ public abstract class ForwardingAudioSource implements AudioSource {
     }
 
     @Override
+    public String warning() {
+        return source.warning();
+    }
+
+    @Override
     public long lengthSamples() {
         return source.lengthSamples();
     }

@@ -66,8 +66,10 @@ final class JavaSoundDecoding {
                 guard.close();
                 fileStream.close();
             };
-            return new DecodedStream(guard.guard(pcm), Long.MAX_VALUE, format, frames, name, description,
-                    EMPTY_REASON, resources);
+            DecodedStream stream = new DecodedStream(guard.guard(pcm), Long.MAX_VALUE, format, frames, name,
+                    description, EMPTY_REASON, resources);
+            Mp3Gapless gapless = kind == FormatSniffer.Kind.MP3 ? Mp3Gapless.of(file) : null;
+            return gapless == null ? stream : stream.trim(gapless.skipFrames(), gapless.totalFrames());
         } catch (IOException e) {
             guard.close();
             DecodedStream.closeQuietly(raw);

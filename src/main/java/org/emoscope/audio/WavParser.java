@@ -23,8 +23,10 @@ final class WavParser {
      * @param dataBytes   number of sample bytes present in the file
      * @param truncated   true if the file ends before the end the 'data' chunk declares
      * @param description e.g. "WAV, 24-bit PCM, 48000 Hz, stereo"
+     * @param declaredBytes the size the 'data' chunk declares (-1 when unknown: a streaming writer's 0xFFFFFFFF)
      */
-    record Layout(PcmFormat format, long dataOffset, long dataBytes, boolean truncated, String description) {
+    record Layout(PcmFormat format, long dataOffset, long dataBytes, boolean truncated, String description,
+                  long declaredBytes) {
     }
 
     private static final int TAG_PCM = 0x0001;
@@ -98,7 +100,8 @@ final class WavParser {
             declaredData = UNKNOWN_SIZE; // a recorder that never filled in the size: samples follow, read them all
         }
         boolean truncated = declaredData != UNKNOWN_SIZE && declaredData > present;
-        return new Layout(format, dataOffset, Math.min(declaredData, present), truncated, description);
+        return new Layout(format, dataOffset, Math.min(declaredData, present), truncated, description,
+                declaredData == UNKNOWN_SIZE ? -1 : declaredData);
     }
 
     private record Fmt(PcmFormat format, String description) {

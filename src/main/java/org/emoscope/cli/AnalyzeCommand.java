@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code emoscope analyze FILE...}: one result per file on stdout, progress on stderr. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Analyses audio files (WAV, AIFF, AU, FLAC, MP3, OGG) and prints, per file, the emotion "
                 + "over the whole file and a timeline of segments.",
                 "Exit code 0 when every file was analysed, 1 when any failed (the others are still reported)."})
@@ -97,6 +97,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 FileAnalysis result = analyzer.analyze(file, progress::update, null);
                 writer.result(result);
                 progress.done(String.format(Locale.ROOT, "%s %.0f%%", result.label(), 100 * result.confidence()));
+                // not progress: said even with -q (JSON also carries it as "warning"; CSV has only this line)
+                if (result.warning() != null) err.println("emoscope analyze: warning: " + result.warning());
             } catch (IOException | RuntimeException e) {
                 failed++;
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

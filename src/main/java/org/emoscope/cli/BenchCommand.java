@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * simulated live run and, when a virtual microphone is reachable, live latency through it; writes them as Markdown
  * with the machine and the command (default {@code docs/benchmarks.md}); a summary goes to stderr.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Measures speed and memory (MFCC, inference latency, file analysis, cold start, simulated "
                 + "live run, live latency through the virtual microphone) and writes the results as Markdown with "
                 + "the machine and the command.",
@@ -215,8 +215,18 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static String describe(Path bundle, EmotionModel model) {
-        return "`" + bundle + "`" + (model.untrained() ? " (untrained)" : "") + ", " + model.labels().size()
+        return "`" + shown(bundle) + "`" + (model.untrained() ? " (untrained)" : "") + ", " + model.labels().size()
                 + " classes, " + model.bundle().network().numParams() + " parameters";
+    }
+
+    /**
+     * The bundle as the report names it: relative to the working directory when it is inside (models/default.emo),
+     * else its file name. The report is committed: a machine's paths do not belong in it.
+     */
+    static String shown(Path bundle) {
+        Path abs = bundle.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath().normalize();
+        return abs.startsWith(here) ? here.relativize(abs).toString() : String.valueOf(abs.getFileName());
     }
 
     /** The thread counts ND4J runs with, as {@code Nd4jRuntime} left them. */

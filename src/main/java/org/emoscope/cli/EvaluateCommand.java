@@ -52,7 +52,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code emoscope evaluate}: trains and tests per fold, writes reports and updates docs/results.md. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Evaluates the network on a corpus: speaker-independent folds (default) or the seed paper's "
                 + "leaky protocol, labelled as such.",
                 "Writes <report-dir>/<corpus>-<protocol>.{json,md,png,csv} and updates the table in --results. "

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code emoscope robustness}: a model's accuracy and speech gate on degraded copies of a test set. */
-@Command(name = "robustness", mixinStandardHelpOptions = true,
+@Command(name = "robustness", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Scores a model on degraded copies of a test set (noise, babble, reverberation, a telephone "
                 + "line, a low-bit-rate codec, gain and clipping), each file exactly as analyze sees it.",
                 "The test set is the speakers the bundle held out of its training (--held-out) or corpora it never "

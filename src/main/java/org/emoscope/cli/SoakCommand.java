@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * memory, cadence or latency drift. Samples go to a CSV file as they are taken; the Markdown report is written at
  * the end (exit code 1 if a target was missed or the run failed).
  */
-@Command(name = "soak", mixinStandardHelpOptions = true,
+@Command(name = "soak", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Endurance run: the live pipeline on a simulated real-time source for --minutes, recording "
                 + "resident memory, heap, dropped windows, update cadence and latency.",
                 "Writes the samples to --csv as it goes and a Markdown report to --out at the end."})

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code emoscope speech-detection}: how well the speech detector finds speech in noise and ignores noise. */
-@Command(name = "speech-detection", mixinStandardHelpOptions = true,
+@Command(name = "speech-detection", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Measures the speech detector through the whole file-mode pipeline: corpus speech mixed with "
                 + "pink, brown, babble, hum and music-like backgrounds at 20, 10, 5 and 0 dB SNR, reverberant "
                 + "speech, 1.5 s files, and each background alone.",

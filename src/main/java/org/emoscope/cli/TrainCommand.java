@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code emoscope train}: fits a model on one or more corpora and saves a bundle. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Trains a model on the named corpora and saves it as one bundle file.",
                 "Held-out training speakers decide early stopping; their scores go into the bundle. Checkpoints every "
                         + "epoch in --work: run the same command again to resume."})

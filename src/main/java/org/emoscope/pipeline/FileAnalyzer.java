@@ -139,7 +139,7 @@ public final class FileAnalyzer {
                     + " s; at least " + analyzer.model().featureConfig().windowSamples() * 1000
                     / analyzer.model().featureConfig().sampleRate() + " ms of audio is needed)");
         progress.accept(1.0);
-        return Timeline.analysis(name, duration, analyzer.model().labels(), windows);
+        return Timeline.analysis(name, duration, analyzer.model().labels(), windows).withWarning(source.warning());
     }
 
     /** The last segment of a path, as other file errors name the file. */

@@ -11,6 +11,12 @@ import java.util.Map;
  * app's export: a JSON object per file (file, model, duration_s, label, confidence, speech_fraction,
  * probabilities, segments with start_s, end_s, label, probabilities), or CSV with a {@code file} row per file
  * followed by its {@code segment} rows, and an {@code error} row for a file that failed.
+ *
+ * <p>Numbers are plain decimals, rounded to the precision each field has (seconds to the millisecond,
+ * probabilities to 6 places), never in exponent notation ({@code 0.000862}, not {@code 8.62E-4}). A file or
+ * segment with no speech ({@link WindowResult#NO_SPEECH}) has no probabilities: the model's output for noise or
+ * silence says nothing about an emotion. A file that was analysed although something is wrong with it (it is
+ * truncated) has a {@code warning}.
  */
 public final class ResultFormat {
 
@@ -22,18 +28,19 @@ public final class ResultFormat {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("file", a.file());
         o.put("model", model);
+        if (a.warning() != null) o.put("warning", a.warning());
         o.put("duration_s", round(a.durationSeconds(), 3));
         o.put("label", a.label());
         o.put("confidence", round(a.confidence(), 4));
         o.put("speech_fraction", round(a.speechFraction(), 3));
-        o.put("probabilities", probabilities(a.labels(), a.probabilities()));
+        if (!noSpeech(a.label())) o.put("probabilities", probabilities(a.labels(), a.probabilities()));
         List<Map<String, Object>> segments = new ArrayList<>();
         for (Segment s : a.segments()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("start_s", round(s.startSeconds(), 3));
             m.put("end_s", round(s.endSeconds(), 3));
             m.put("label", s.label());
-            m.put("probabilities", probabilities(a.labels(), s.probabilities()));
+            if (!noSpeech(s.label())) m.put("probabilities", probabilities(a.labels(), s.probabilities()));
             segments.add(m);
         }
         o.put("segments", segments);
@@ -77,7 +84,7 @@ public final class ResultFormat {
         StringBuilder b = new StringBuilder(quote(file)).append(',').append(scope)
                 .append(String.format(Locale.ROOT, ",%.3f,%.3f,", start, end)).append(label)
                 .append(String.format(Locale.ROOT, ",%.4f", confidence));
-        for (float v : p) b.append(String.format(Locale.ROOT, ",%.6f", v));
+        for (float v : p) b.append(noSpeech(label) ? "," : String.format(Locale.ROOT, ",%.6f", v));
         return b.append(',').toString();
     }
 
@@ -92,8 +99,15 @@ public final class ResultFormat {
         return m;
     }
 
-    private static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
+    private static boolean noSpeech(String label) {
+        return WindowResult.NO_SPEECH.equals(label);
+    }
+
+    /** {@code v} to {@code digits} places, trailing zeros dropped down to one: 0.83, 0.000862, 1.0, 0.0. */
+    static java.math.BigDecimal round(double v, int digits) {
+        if (!Double.isFinite(v)) v = 0; // JSON has no NaN (never expected here)
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).setScale(digits, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return d.scale() < 1 ? d.setScale(1, java.math.RoundingMode.UNNECESSARY) : d;
     }
 }

@@ -32,8 +32,8 @@ final class AppTestSupport {
     private static Path bundle;
 
     static {
-        // a screen big enough for the whole window (read when the Monocle platform starts)
-        System.setProperty("headless.geometry", "1600x1000-32");
+        // a screen big enough for the largest test window (read when the Monocle platform starts; the pom sets it too)
+        System.setProperty("headless.geometry", "1920x1080-32");
         Nd4jRuntime.configure();
         Nd4jRuntime.setThreads(1);
     }

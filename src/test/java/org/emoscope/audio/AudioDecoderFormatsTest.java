@@ -29,10 +29,11 @@ class AudioDecoderFormatsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        // file, format starts with, duration tolerance (s): lossy codecs add encoder delay and padding
+        // file, format starts with, duration tolerance (s): MP3's encoder delay and padding are trimmed (LAME
+        // tag); vorbisspi does not trim Ogg's last packet
         "tone440_44100_stereo.flac, 'FLAC, 16-bit, 44100 Hz, stereo', 0.0001",
         "tone440_16000_mono_24bit.flac, 'FLAC, 24-bit, 16000 Hz, mono', 0.0001",
-        "tone440_48000_stereo.mp3, 'MP3, 48000 Hz, stereo', 0.06",
+        "tone440_48000_stereo.mp3, 'MP3, 48000 Hz, stereo', 0.0001",
         "tone440_22050_stereo.ogg, 'Ogg Vorbis, 22050 Hz, stereo', 0.02"})
     void decodesCompressedFixtures(String resource, String format, double durationTolerance) throws IOException {
         AudioClip clip = AudioDecoder.decode(fixture(resource, resource), 16000);
@@ -155,5 +156,26 @@ class AudioDecoderFormatsTest {
             AudioSystem.write(in, type, file.toFile());
         }
         return file;
+    }
+
+    @Test
+    void mp3EncoderDelayAndPaddingAreTrimmed() throws IOException {
+        // LAME's Info frame says: 576 samples of encoder delay, then 24000 samples (0.5 s at 48 kHz), then padding
+        Path mp3 = fixture("tone440_48000_stereo.mp3", "tone.mp3");
+        byte[] head = Files.readAllBytes(mp3);
+        Mp3Gapless g = Mp3Gapless.parse(head, head.length);
+        assertEquals(1152 + 576 + Mp3Gapless.DECODER_DELAY, g.skipFrames());
+        assertEquals(24000, g.totalFrames());
+        AudioClip clip = AudioDecoder.decode(mp3, 48000);
+        assertEquals(24000, clip.samples().length, "exactly the encoder's input");
+        // the tone starts at once (a sine from phase 0 at half scale): no silence of delay before it
+        int onset = 0;
+        while (Math.abs(clip.samples()[onset]) < 0.1) onset++;
+        assertTrue(onset < 48, "the tone starts at sample " + onset);
+        try (FileAudioSource s = new FileAudioSource(mp3, 16000)) {
+            assertEquals(8000, s.lengthSamples(), "the length is known before decoding");
+        }
+        // no Info frame (a plain MP3 stream): nothing is trimmed
+        assertEquals(null, Mp3Gapless.parse(new byte[] {(byte) 0xff, (byte) 0xfb, 0x50, (byte) 0xc4, 0, 0, 0, 0}, 8));
     }
 }

@@ -147,6 +147,12 @@ class AudioDecoderWavTest {
         float[] samples = decode("cut.wav", cut).samples();
         assertEquals(3000, samples.length, "the half sample at the end is dropped");
         assertArrayEquals(Arrays.copyOf(decode("full.wav", full).samples(), 3000), samples);
+        assertEquals("cut.wav: the file is truncated: its header declares 0.500 s of audio but the file ends after "
+                + "0.188 s; analysed what is there", decode("cut.wav", cut).warning());
+        assertEquals(null, decode("full.wav", full).warning());
+        byte[] streamed = WavBuilder.of(Sample.INT16, 16000, tone).declaredDataSize(0xFFFFFFFFL)
+                .declaredRiffSize(0xFFFFFFFFL).build();
+        assertEquals(null, decode("stream.wav", streamed).warning(), "a streaming writer's unknown size is no cut");
     }
 
     @Test

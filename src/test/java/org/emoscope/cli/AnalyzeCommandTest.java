@@ -117,6 +117,39 @@ class AnalyzeCommandTest {
         assertEquals("", r.out());
     }
 
+    @Test
+    void aTruncatedWavIsAnalysedAsFarAsItGoesWithAWarning() throws Exception {
+        Path whole = TestAudio.writeWav(dir.resolve("whole.wav"), TestAudio.voiced(3.0, 16000, 7), 16000);
+        byte[] bytes = Files.readAllBytes(whole);
+        // cut in the middle of the data: the header still declares 3 s, the file holds 44 bytes + 2.2 s
+        Path cut = Files.write(dir.resolve("cut.wav"), java.util.Arrays.copyOf(bytes, 44 + 2 * 35200 + 1));
+        Run r = run("analyze", "-q", "--model", bundle.toString(), cut.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals(2.2, o.get("duration_s").asDouble(), 1e-3, "analyses what is there");
+        assertTrue(o.get("segments").size() >= 1);
+        String warning = o.get("warning").asText();
+        assertTrue(warning.contains("cut.wav") && warning.contains("truncated") && warning.contains("3.000 s")
+                && warning.contains("2.200 s"), warning);
+        assertTrue(r.err().contains("warning: " + warning), "said on stderr even with -q: " + r.err());
+
+        Run intact = run("analyze", "-q", "--model", bundle.toString(), whole.toString());
+        assertFalse(new ObjectMapper().readTree(intact.out()).has("warning"), intact.out());
+        assertEquals("", intact.err());
+    }
+
+    @Test
+    void numbersArePlainDecimalsAndSilenceHasNoProbabilities() throws Exception {
+        Path quiet = TestAudio.writeWav(dir.resolve("quiet.wav"), TestAudio.silence(2.5, 16000), 16000);
+        Run r = run("analyze", "-q", "--model", bundle.toString(), quiet.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().matches("(?s).*\\d[eE][-+]?\\d.*"), "no exponent notation: " + r.out());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("no_speech", o.get("label").asText());
+        assertFalse(o.has("probabilities"), "no emotion for silence: " + r.out());
+        for (JsonNode s : o.get("segments")) assertFalse(s.has("probabilities"), s.toString());
+    }
+
     private static void assertSumsToOne(JsonNode probabilities) {
         double sum = 0;
         for (Iterator<JsonNode> it = probabilities.elements(); it.hasNext(); ) sum += it.next().asDouble();

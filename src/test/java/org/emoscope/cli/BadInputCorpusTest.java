@@ -304,13 +304,13 @@ class BadInputCorpusTest {
                             0))),
             file("flac-as-wav", "flac-inside.wav", "FLAC named .wav", result(0.5, ANY),
                     f -> write(f, fixture("tone440_44100_stereo.flac"))),
-            file("mp3", "tone.mp3", "intact MP3 (control)", about(0.55, 0.06, ANY),
+            file("mp3", "tone.mp3", "intact MP3 (control; delay and padding trimmed)", about(0.5, 0.001, ANY),
                     f -> write(f, fixture("tone440_48000_stereo.mp3"))),
-            file("mp3-truncated", "cut.mp3", "MP3 cut at half", about(0.26, 0.06, ANY),
+            file("mp3-truncated", "cut.mp3", "MP3 cut at half", about(0.22, 0.03, ANY),
                     f -> write(f, half(fixture("tone440_48000_stereo.mp3")))),
             file("mp3-garbage", "garbage.mp3", "ID3 tag then random bytes", error("not a valid MP3 file"),
                     f -> write(f, garbageFrom(id3(), 10, 3))),
-            file("mp3-flipped", "flipped.mp3", "MP3 with 64 bytes flipped in the frames", about(0.55, 0.06, ANY),
+            file("mp3-flipped", "flipped.mp3", "MP3 with 64 bytes flipped in the frames", about(0.5, 0.001, ANY),
                     f -> write(f, flip(fixture("tone440_48000_stereo.mp3"), 2000, 64, 2))),
             file("ogg", "tone.ogg", "intact Ogg Vorbis (control)", about(0.51, 0.02, ANY),
                     f -> write(f, fixture("tone440_22050_stereo.ogg"))),
@@ -527,7 +527,7 @@ class BadInputCorpusTest {
         assertEquals(e.duration(), duration, e.tolerance(), "duration; " + context);
         String label = line.path("label").asText();
         assertTrue(LABELS.contains(label) || label.equals("no_speech"), "label " + label + "; " + context);
-        assertSumsToOne(line.path("probabilities"), context);
+        assertProbabilities(line, context);
         double speech = line.path("speech_fraction").asDouble(-1);
         assertTrue(speech >= 0 && speech <= 1, "speech_fraction; " + context);
         if (e.speech() == Speech.NO_SPEECH) {
@@ -545,11 +545,18 @@ class BadInputCorpusTest {
             assertEquals(at, s.path("start_s").asDouble(), 1e-3, "segments are contiguous; " + context);
             at = s.path("end_s").asDouble();
             assertTrue(at >= s.path("start_s").asDouble(), "segment end >= start; " + context);
-            assertSumsToOne(s.path("probabilities"), context);
+            assertProbabilities(s, context);
         }
         assertEquals(duration, at, 1e-3, "segments end at the end of the file; " + context);
-        return String.format(Locale.ROOT, "%s, %.3f s, %d segment%s, speech %.2f", label, duration, segments.size(),
-                segments.size() == 1 ? "" : "s", speech);
+        return String.format(Locale.ROOT, "%s, %.3f s, %d segment%s, speech %.2f%s", label, duration, segments.size(),
+                segments.size() == 1 ? "" : "s", speech, line.has("warning") ? "; warning: truncated" : "");
+    }
+
+    /** Probabilities summing to 1, or none at all where there is no speech (they would name no emotion). */
+    static void assertProbabilities(JsonNode o, String context) {
+        if (o.path("label").asText().equals("no_speech"))
+            assertFalse(o.has("probabilities"), "no probabilities without speech; " + context);
+        else assertSumsToOne(o.path("probabilities"), context);
     }
 
     static void assertSumsToOne(JsonNode probabilities, String context) {

@@ -51,4 +51,25 @@ class MainTest {
         assertFalse(Main.looksLikeCommand("take1.wav"));
         assertFalse(Main.looksLikeCommand("recordings/take1"));
     }
+
+    @Test
+    void everyCommandPrintsItsVersion() {
+        CommandLine root = new CommandLine(new Main());
+        for (String name : root.getSubcommands().keySet()) {
+            if (name.equals("help")) continue;
+            for (String flag : List.of("--version", "-V")) {
+                java.io.StringWriter out = new java.io.StringWriter();
+                CommandLine cmd = new CommandLine(new Main());
+                cmd.setOut(new java.io.PrintWriter(out));
+                int code = cmd.execute(name, flag);
+                assertEquals(0, code, name + " " + flag);
+                assertTrue(out.toString().startsWith("emoscope "), name + " " + flag + " printed: \"" + out + "\"");
+            }
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new java.io.PrintWriter(out));
+        assertEquals(0, cmd.execute("--version"));
+        assertTrue(out.toString().startsWith("emoscope "), out.toString());
+    }
 }

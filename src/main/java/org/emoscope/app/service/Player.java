@@ -44,7 +44,7 @@ public final class Player {
                 l.open(format, rate / 5 * 2);
             } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
                 stopped = true;
-                onError.accept("No audio output to play on: " + e.getMessage());
+                onError.accept(explain(e, rate));
                 return;
             }
             synchronized (this) {
@@ -83,6 +83,23 @@ public final class Player {
             stopped = true;
             onEnd.run();
         }
+    }
+
+    /**
+     * What went wrong opening the sound output, in the app's words: Java Sound's own text ("No line matching
+     * interface SourceDataLine supporting format PCM_SIGNED ...") names its classes, not the user's problem.
+     */
+    static String explain(Exception e, int rate) {
+        String format = String.format(java.util.Locale.ROOT, "mono sound at %s kHz",
+                new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                        .format(rate / 1000.0));
+        if (e instanceof IllegalArgumentException)
+            return "No sound output found: the system offers no speakers or headphones that can play " + format
+                    + ". Connect or enable an output device (or start the sound server), then press Play again.";
+        if (e instanceof SecurityException)
+            return "The sound output may not be used from this app (a security policy forbids it).";
+        return "The sound output is busy or could not be opened (another program may be holding it). "
+                + "Close that program or pick another output in the system's sound settings, then press Play again.";
     }
 
     /** Seconds into the samples that are being heard now (the start position when not playing). */

@@ -38,7 +38,7 @@ public final class AttentionPage {
 
     public AttentionPage(AttentionViewModel vm, ObservableValue<ChartTheme> theme, Runnable saveImage) {
         this.vm = vm;
-        this.moment = new MomentPanel(theme);
+        this.moment = new MomentPanel(theme, false);
         windowView.themeProperty().bind(theme);
         heatmap.themeProperty().bind(theme);
         heatmap.setOnSelect(vm::select);

@@ -33,6 +33,8 @@ final class FileCell extends ListCell<FileItem> {
         name.getStyleClass().add("file-name");
         status.getStyleClass().add("file-status");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Ui.wholeWords(status);
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.managedProperty().bind(progress.visibleProperty());
         action.getStyleClass().addAll("flat", "small");
@@ -62,7 +64,11 @@ final class FileCell extends ListCell<FileItem> {
         }
         name.setText(item.name());
         name.setTooltip(new Tooltip(item.path().toString()));
-        status.textProperty().bind(item.message());
+        // the cell is narrow: a path in the message shows its last folder and name, the tooltip all of it
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Ui.shortPaths(item.message().get(), 28), item.message()));
+        status.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(item.message().get()), item.message()));
         progress.progressProperty().bind(item.progress());
         progress.visibleProperty().bind(Bindings.createBooleanBinding(() ->
                 item.status().get() == FileItem.Status.ANALYSING || item.status().get() == FileItem.Status.QUEUED,

@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -64,7 +65,7 @@ public final class FilesPage {
     public FilesPage(FilesViewModel vm, EventBus bus, ObservableValue<ChartTheme> theme, Actions actions,
                      ImageView emptyIcon) {
         this.vm = vm;
-        this.moment = new MomentPanel(theme);
+        this.moment = new MomentPanel(theme, true);
         Button open = Ui.button("Open files…", "Ctrl+O", actions::open);
         open.setId("open-files");
         open.getStyleClass().add("accent");
@@ -120,7 +121,12 @@ public final class FilesPage {
         legend.setAlignment(Pos.CENTER_LEFT);
         VBox tracksCard = Ui.card("Timeline", legend, tracks);
         VBox.setVgrow(tracksCard, Priority.ALWAYS);
-        VBox momentCard = Ui.card("Selected moment", moment);
+        // the moment scrolls on its own in a short window, so the timeline keeps its height
+        ScrollPane momentScroll = new ScrollPane(moment);
+        momentScroll.setFitToWidth(true);
+        momentScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        momentScroll.getStyleClass().add("plain-scroll");
+        VBox momentCard = Ui.card("Selected moment", momentScroll);
         momentCard.setPrefWidth(300);
         momentCard.setMinWidth(260);
         HBox row = new HBox(12, tracksCard, momentCard);
@@ -168,9 +174,9 @@ public final class FilesPage {
         title.setText(shown.name());
         summary.textProperty().unbind();
         if (a == null) summary.textProperty().bind(shown.message());
-        else summary.setText(String.format(Locale.ROOT, "%s · %.0f %% · %.1f s · %.0f %% speech · %d windows",
+        else summary.setText(String.format(Locale.ROOT, "%s · %.0f %% · %.1f s · %.0f %% speech · %d windows%s",
                 LabelColors.display(a.label()), 100 * a.confidence(), a.durationSeconds(), 100 * a.speechFraction(),
-                a.windows().size()));
+                a.windows().size(), a.warning() == null ? "" : " · the file is truncated: analysed what is there"));
         legend(a == null ? List.of() : a.labels());
         play.setDisable(a == null);
         updatePlay();

@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.emoscope.app.view.chart.ChartTheme;
@@ -44,7 +45,8 @@ public final class LivePage {
         ComboBox<CaptureDevice> devices = new ComboBox<>(vm.devices());
         devices.setId("device-picker");
         devices.setPromptText("No microphone");
-        devices.setPrefWidth(280);
+        devices.setPrefWidth(260);
+        devices.setMinWidth(150);
         devices.setConverter(new StringConverter<>() {
             @Override
             public String toString(CaptureDevice device) {
@@ -78,13 +80,17 @@ public final class LivePage {
             case WAITING_FOR_DEVICE -> "Stop waiting";
         }, vm.state()));
         start.setOnAction(e -> vm.toggle());
-        start.setMinWidth(130);
+        start.setMinWidth(Region.USE_PREF_SIZE);
         Button inspect = Ui.button("Inspect attention", "Show the last seconds' windows on the Attention page",
                 vm::inspect);
         inspect.setId("live-inspect");
+        inspect.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("live-status");
         status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        Ui.wholeWords(status);
         status.textProperty().bind(Bindings.createStringBinding(() -> statusText(vm), vm.state(), vm.source(),
                 d.windows(), d.speechWindows(), d.voiceSeconds()));
         status.setTooltip(new javafx.scene.control.Tooltip("A speaker-normalised model adapts to the voice it hears: "
@@ -94,7 +100,13 @@ public final class LivePage {
         onAir.getStyleClass().add("on-air");
         onAir.visibleProperty().bind(vm.state().isEqualTo(LiveState.RUNNING));
         Label micLabel = new Label("Microphone");
-        HBox toolbar = new HBox(10, micLabel, devices, start, inspect, onAir, status);
+        micLabel.setMinWidth(Region.USE_PREF_SIZE);
+        // the status takes what is left and wraps between words when that is not enough for one line
+        HBox statusBox = new HBox(8, onAir, status);
+        statusBox.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(statusBox, Priority.ALWAYS);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox toolbar = new HBox(10, micLabel, devices, start, inspect, statusBox);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("toolbar-row");
 

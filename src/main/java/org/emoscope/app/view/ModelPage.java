@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -80,15 +79,16 @@ public final class ModelPage {
         vm.metadata().addListener((ListChangeListener<ModelViewModel.Figure>) c -> fill(meta, vm.metadata(), false));
         VBox figuresCard = Ui.card("Evaluation figures", new VBox(8, Ui.muted("Scores on speakers held out of "
                 + "training, as recorded in the bundle when it was trained."), figures));
-        ScrollPane metaScroll = new ScrollPane(meta);
-        metaScroll.setFitToWidth(true);
-        metaScroll.getStyleClass().add("plain-scroll");
-        VBox metaCard = Ui.card("Everything recorded in the bundle", metaScroll);
+        // no scroll pane of its own: the page scrolls when the window is too short for everything
+        VBox metaCard = Ui.card("Everything recorded in the bundle", meta);
         HBox row = new HBox(12, figuresCard, metaCard);
+        row.setAlignment(Pos.TOP_LEFT);
+        figuresCard.setMaxHeight(Region.USE_PREF_SIZE);
+        metaCard.setMaxHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(figuresCard, Priority.ALWAYS);
         HBox.setHgrow(metaCard, Priority.ALWAYS);
-        figuresCard.setPrefWidth(420);
-        metaCard.setPrefWidth(520);
+        figuresCard.setPrefWidth(480);
+        metaCard.setPrefWidth(480);
         root = Ui.page("model-page", Ui.header("Model", Ui.muted(
                 "The network that hears the emotions, and how well it did when it was trained.")), bundle, row);
     }
@@ -98,6 +98,13 @@ public final class ModelPage {
         g.setHgap(16);
         g.setVgap(6);
         g.setId(id);
+        // names take what they need; values get the rest and wrap between words
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        g.getColumnConstraints().addAll(names, values);
         g.getStyleClass().add("figure-grid");
         return g;
     }
@@ -111,6 +118,9 @@ public final class ModelPage {
             k.setMinWidth(Region.USE_PREF_SIZE); // keys never shrink to "...": the value column wraps instead
             Label v = new Label(f.value());
             v.setWrapText(true);
+            v.setMinHeight(Region.USE_PREF_SIZE);
+            v.setMaxWidth(Double.MAX_VALUE);
+            Ui.wholeWords(v);
             v.getStyleClass().add("figure-value");
             if ("not recorded".equals(f.value())) v.getStyleClass().add("muted");
             grid.addRow(row++, k, v);

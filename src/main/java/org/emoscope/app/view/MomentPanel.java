@@ -20,8 +20,12 @@ final class MomentPanel extends VBox {
     private final ChannelBars channels = new ChannelBars();
     private final VBox channelBox;
 
-    MomentPanel(ObservableValue<ChartTheme> theme) {
+    private final boolean withChannels;
+
+    /** @param withChannels whether to show the window's channel attention (the Attention page has its heatmap) */
+    MomentPanel(ObservableValue<ChartTheme> theme, boolean withChannels) {
         super(10);
+        this.withChannels = withChannels;
         when.getStyleClass().add("moment-time");
         when.setId("moment-time");
         bars.setId("moment-bars");
@@ -50,12 +54,12 @@ final class MomentPanel extends VBox {
                 100 * w.speechFraction()));
         bars.setLabels(labels);
         bars.setValues(w.speech() ? w.smoothed() : w.prediction().probabilities(), w.speech());
-        note.setText(w.speech()
-                ? String.format(Locale.ROOT, "Smoothed probabilities; this window alone says %s (%.0f %%).",
+        note.setText(w.speech() // a no-break space keeps "53 %" on one line
+                ? String.format(Locale.ROOT, "Smoothed probabilities; this window alone says %s (%.0f\u00A0%%).",
                 w.prediction().label(), 100 * w.prediction().confidence())
                 : "Too quiet to count as speech: no emotion is reported for it.");
         channels.show(w.prediction().channelAttention());
-        channelBox.setVisible(w.prediction().channelAttention().length > 0);
+        channelBox.setVisible(withChannels && w.prediction().channelAttention().length > 0);
     }
 
     ProbabilityBars bars() {

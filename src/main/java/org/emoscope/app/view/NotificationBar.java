@@ -28,8 +28,11 @@ public final class NotificationBar extends VBox {
             title.getStyleClass().add("banner-title");
             title.setVisible(!n.title().isEmpty());
             title.managedProperty().bind(title.visibleProperty());
-            Label text = new Label(n.message());
+            Label text = new Label(Ui.shortPaths(n.message(), 72)); // the tooltip has the whole path
+            if (!text.getText().equals(n.message())) text.setTooltip(new javafx.scene.control.Tooltip(n.message()));
             text.setWrapText(true);
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Ui.wholeWords(text);
             text.getStyleClass().add("banner-text");
             VBox texts = new VBox(1, title, text);
             HBox.setHgrow(texts, Priority.ALWAYS);

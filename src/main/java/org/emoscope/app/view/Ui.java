@@ -1,15 +1,19 @@
 package org.emoscope.app.view;
 
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /** Small building blocks shared by the pages. */
 public final class Ui {
@@ -53,7 +57,69 @@ public final class Ui {
         l.getStyleClass().add("muted");
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        return wholeWords(l);
+    }
+
+    /**
+     * Keeps a wrapping label at least as wide as its longest word, so a narrow window wraps it between words
+     * ("emodb-2s" never becomes "emodb-2 / s"); its container shrinks something else or scrolls instead.
+     */
+    public static <T extends Labeled> T wholeWords(T label) {
+        InvalidationListener update = o -> label.setMinWidth(Math.ceil(longestWord(label.getText(), label.getFont())
+                + label.getInsets().getLeft() + label.getInsets().getRight() + 1));
+        label.textProperty().addListener(update);
+        label.fontProperty().addListener(update);
+        label.insetsProperty().addListener(update);
+        update.invalidated(null);
+        return label;
+    }
+
+    /** The width of the widest word of {@code text}: JavaFX wraps text at white space only. */
+    public static double longestWord(String text, Font font) {
+        if (text == null || text.isEmpty()) return 0;
+        Text t = new Text();
+        t.setFont(font);
+        double max = 0;
+        for (String word : text.split("\\s+")) {
+            t.setText(word);
+            max = Math.max(max, t.getLayoutBounds().getWidth());
+        }
+        return max;
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("\\S+");
+
+    /**
+     * {@code text} with every file path longer than {@code max} characters cut to its last folders:
+     * "(/tmp/x/recordings/2024/missing.wav)" becomes "(…/2024/missing.wav)". JavaFX wraps only at white space, so
+     * a long path in a wrapping label would otherwise be broken anywhere ("missing.wa / v)"); the full text goes
+     * in the label's tooltip.
+     */
+    public static String shortPaths(String text, int max) {
+        if (text == null) return null;
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher m = TOKEN.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            out.append(text, last, m.start()).append(shortPath(m.group(), max));
+            last = m.end();
+        }
+        return out.append(text.substring(last)).toString();
+    }
+
+    private static String shortPath(String token, int max) {
+        if (token.length() <= max || (token.indexOf('/') < 0 && token.indexOf('\\') < 0)) return token;
+        int a = 0;
+        while (a < token.length() && "(['\"".indexOf(token.charAt(a)) >= 0) a++;
+        int b = token.length();
+        while (b > a && ")]'\",.:;".indexOf(token.charAt(b - 1)) >= 0) b--;
+        String[] parts = token.substring(a, b).split("(?<=[/\\\\])");
+        if (parts.length < 2) return token;
+        StringBuilder tail = new StringBuilder(parts[parts.length - 1]);
+        for (int i = parts.length - 2; i >= 1 && tail.length() + parts[i].length() + 2 <= max; i--)
+            tail.insert(0, parts[i]);
+        char separator = token.indexOf('/') >= 0 ? '/' : '\\';
+        return token.substring(0, a) + "…" + separator + tail + token.substring(b);
     }
 
     public static Region spacer() {

@@ -161,7 +161,7 @@ public final class FilesViewModel {
                 String name = item.path().toString();
                 FileAnalysis a = analyzer.analyze(
                         new ArrayAudioSource(clip.samples(), rate, name), name,
-                        p -> updateProgress(0.05 + 0.95 * p, 1), frames);
+                        p -> updateProgress(0.05 + 0.95 * p, 1), frames).withWarning(clip.warning());
                 return new Result(clip, mel.toArray(new float[0][]), a);
             }
         };
@@ -177,6 +177,7 @@ public final class FilesViewModel {
             Result r = task.getValue();
             item.done(r.clip(), r.logMel(), hop, usedModel, r.analysis());
             item.message().set(summary(r.analysis()));
+            if (r.analysis().warning() != null) bus.publish(new Events.InfoRaised(r.analysis().warning()));
             bus.publish(new Events.FileAnalysed(item.path(), r.analysis()));
             if (selected.get() == item) selectFirstSpeech(item);
         });
@@ -301,8 +302,8 @@ public final class FilesViewModel {
     }
 
     static String summary(FileAnalysis a) {
-        return String.format(Locale.ROOT, "%s · %.0f %% · %.1f s", a.label().replace('_', ' '),
-                100 * a.confidence(), a.durationSeconds());
+        return String.format(Locale.ROOT, "%s · %.0f %% · %.1f s%s", a.label().replace('_', ' '),
+                100 * a.confidence(), a.durationSeconds(), a.warning() == null ? "" : " · truncated file");
     }
 
     /** Stops the analysis of {@code item} (or takes it out of the queue). */

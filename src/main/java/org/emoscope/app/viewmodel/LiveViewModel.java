@@ -88,8 +88,11 @@ public final class LiveViewModel {
             Platform.runLater(() -> {
                 setDevices(found);
                 if (found.isEmpty() && state.get() == LiveState.IDLE) {
-                    waitForDevice("No microphone found: Java Sound lists no audio capture device, or the sound "
-                            + "system did not answer. Connect or enable a microphone.", false);
+                    // nobody asked to listen yet: stay stopped (the button says "Start listening"), say why the
+                    // list is empty, and keep looking so the message goes when a microphone arrives
+                    message.set("No microphone found: Java Sound lists no audio capture device, or the sound "
+                            + "system did not answer. Connect or enable a microphone.");
+                    startPolling();
                 }
             });
         });
@@ -280,6 +283,11 @@ public final class LiveViewModel {
 
     private void polled(List<CaptureDevice> found) {
         setDevices(found);
+        if (state.get() == LiveState.IDLE && !found.isEmpty()) { // the start-up "no microphone" note is void now
+            stopPolling();
+            message.set("");
+            return;
+        }
         if (state.get() != LiveState.WAITING_FOR_DEVICE || found.isEmpty()) return;
         stopPolling();
         state.set(LiveState.IDLE);

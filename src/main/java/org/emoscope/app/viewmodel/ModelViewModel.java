@@ -144,8 +144,23 @@ public final class ModelViewModel {
                 || key.contains("accuracy")) && n.doubleValue() >= 0 && n.doubleValue() <= 1)
             return String.format("%.1f %%", 100 * n.doubleValue());
         if (v instanceof List<?> l) return String.join(", ", l.stream().map(String::valueOf).toList());
-        return String.valueOf(v);
+        if (v instanceof Map<?, ?> m) {
+            List<String> lines = new ArrayList<>();
+            m.forEach((k, x) -> lines.add(k + ": " + x));
+            return String.join("\n", lines);
+        }
+        String text = String.valueOf(v);
+        java.util.regex.Matcher record = RECORD.matcher(text);
+        if (record.matches()) // a Java record's toString ("TrainingSettings[maxEpochs=40, ...]"): "maxEpochs 40 · ..."
+            return String.join(" · ", java.util.Arrays.stream(record.group(1).split(", (?=\\w+=)"))
+                    .map(kv -> kv.replaceFirst("=", NBSP).replace(" ", NBSP)).toList());
+        return text;
     }
+
+    /** A space the text never wraps at: a setting and its value stay on one line. */
+    static final String NBSP = "\u00A0";
+    private static final java.util.regex.Pattern RECORD =
+            java.util.regex.Pattern.compile("[A-Z]\\w*\\[(\\w+=.*)]", java.util.regex.Pattern.DOTALL);
 
     public ObjectProperty<State> state() {
         return state;

@@ -30,6 +30,15 @@ class ViewModelUnitTest {
         assertEquals("3 s", byKey.get(ModelViewModel.WINDOW_KEY), "the window the model was trained on");
         List<ModelViewModel.Figure> all = ModelViewModel.metadata(meta);
         assertEquals(List.of("validation_ua", "corpora", "custom"), all.stream().map(ModelViewModel.Figure::key).toList());
+        // a record written as its toString: its settings, each held together, not "TrainingSettings[maxEpochs=40, ...]"
+        assertEquals("maxEpochs\u00A040 · patience\u00A08 · windowSeconds\u00A02.0 · corpora\u00A0a,\u00A0b",
+                ModelViewModel.format("settings", "TrainingSettings[maxEpochs=40, patience=8, windowSeconds=2.0, "
+                        + "corpora=a, b]"));
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("a", 1);
+        nested.put("b", "x");
+        assertEquals("a: 1\nb: x", ModelViewModel.format("m", nested));
+        assertEquals("speaker-normalised [see docs]", ModelViewModel.format("k", "speaker-normalised [see docs]"));
     }
 
     @Test

@@ -22,10 +22,16 @@ public final class Axes {
         return STEPS[STEPS.length - 1];
     }
 
+    /**
+     * A tick label at {@code t} with as many decimals as the step has, so every tick reads as what it is: 5.25 and
+     * 5.75 at quarter seconds (not 5.3 and 5.8), 5.5 at half seconds, 5 at whole ones.
+     */
     public static String seconds(double t, double step) {
         if (Math.abs(t) < step * 1e-6) t = 0;
-        if (step < 0.1) return String.format(Locale.ROOT, "%.2f", t);
-        if (step < 1) return String.format(Locale.ROOT, "%.1f", t);
+        if (step < 1) {
+            int decimals = Math.max(0, new java.math.BigDecimal(Double.toString(step)).stripTrailingZeros().scale());
+            return String.format(Locale.ROOT, "%." + decimals + "f", t);
+        }
         if (Math.abs(t) >= 60 && step >= 10) return String.format(Locale.ROOT, "%d:%02d", (int) t / 60, (int) Math.abs(t) % 60);
         return String.format(Locale.ROOT, "%.0f", t);
     }
@@ -71,7 +77,11 @@ public final class Axes {
         for (double t = Math.ceil(t0 / step - 1e-9) * step; t <= t1 + 1e-9; t += step) {
             double x = x0 + (t - t0) / span * width;
             g.strokeLine(x, y - 4, x, y - 1);
-            g.fillText(seconds(t, step) + (Math.abs(t - t1) < step / 2 && unit != null ? " " + unit : ""), x, y);
+            boolean lastTick = Math.abs(t - t1) < step / 2;
+            // the last label ends at its tick, so it is not cut by the chart's right edge
+            g.setTextAlign(lastTick && Math.abs(t - t1) < 1e-9 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(seconds(t, step) + (lastTick && unit != null ? " " + unit : ""),
+                    g.getTextAlign() == TextAlignment.RIGHT ? x + 3 : x, y);
         }
     }
 }

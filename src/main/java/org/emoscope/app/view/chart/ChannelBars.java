@@ -13,6 +13,7 @@ public final class ChannelBars extends ChartCanvas {
 
     public ChannelBars() {
         super(260, 90);
+        setMinHeight(70); // smaller than this its axis labels collide
         getStyleClass().add("channel-bars");
     }
 

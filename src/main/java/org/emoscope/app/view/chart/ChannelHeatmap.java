@@ -30,6 +30,7 @@ public final class ChannelHeatmap extends ChartCanvas {
 
     public ChannelHeatmap() {
         super(700, 260);
+        setMinHeight(140); // smaller than this its axis labels collide
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pick(e.getX()));
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> pick(e.getX()));
         getStyleClass().add("channel-heatmap");

@@ -40,6 +40,7 @@ public final class FileTracks extends ChartCanvas {
 
     public FileTracks(FeatureConfig config) {
         super(800, 420);
+        setMinHeight(260); // smaller than this its axis labels collide
         this.config = config;
         overlay.setManaged(false);
         overlay.setMouseTransparent(true);

@@ -23,6 +23,7 @@ public final class LevelMeter extends ChartCanvas {
 
     public LevelMeter(ObservableDoubleValue levelDb, ObservableBooleanValue speech) {
         super(300, 34);
+        setMinHeight(34); // smaller than this its axis labels collide
         this.speech = speech;
         speech.addListener((o, a, b) -> redraw());
         levelDb.addListener((o, a, b) -> {

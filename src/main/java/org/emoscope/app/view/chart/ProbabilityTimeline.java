@@ -21,6 +21,7 @@ public final class ProbabilityTimeline extends ChartCanvas {
 
     public ProbabilityTimeline(LiveDisplay display) {
         super(600, 150);
+        setMinHeight(100); // smaller than this its axis labels collide
         this.display = display;
         display.historyVersion().addListener(o -> redraw());
         getStyleClass().add("probability-timeline");

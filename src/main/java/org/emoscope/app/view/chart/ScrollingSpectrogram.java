@@ -30,6 +30,7 @@ public final class ScrollingSpectrogram extends ChartCanvas {
 
     public ScrollingSpectrogram(LiveDisplay display, FeatureConfig config) {
         super(600, 220);
+        setMinHeight(120); // smaller than this its axis labels collide
         this.ring = display.spectrogram();
         this.config = config;
         this.columns = SECONDS * (int) Math.round(1 / config.hopSeconds());

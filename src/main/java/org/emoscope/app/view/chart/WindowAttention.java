@@ -27,6 +27,7 @@ public final class WindowAttention extends ChartCanvas {
 
     public WindowAttention(FeatureConfig config) {
         super(700, 330);
+        setMinHeight(170); // smaller than this its axis labels collide
         this.config = config;
         getStyleClass().add("window-attention");
     }
