@@ -76,4 +76,44 @@ class ArchitectureTest {
     void noCycles() {
         slices().matching("org.emoscope.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void deepLearning4jStaysInTheModelAndTraining() {
+        noClasses().that().resideOutsideOfPackages("org.emoscope.model..", "org.emoscope.train..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+                .because("the network is the model package's business: everything else asks EmotionModel and "
+                        + "ModelBundle, so the DL4J version and its native backend can change in one place")
+                .check(classes);
+    }
+
+    @Test
+    void tarsosDspStaysInTheFeatureChain() {
+        noClasses().that().resideOutsideOfPackages("org.emoscope.features..", "org.emoscope.pipeline..",
+                        "org.emoscope.train.augment..", "org.emoscope.cli.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("be.tarsos..")
+                .because("TarsosDSP is the feature chain: features holds its processors, pipeline runs the "
+                        + "dispatcher they are added to, augmentation borrows its resampler and WSOLA, and the bench "
+                        + "compares our MFCCs with TarsosDSP's own")
+                .check(classes);
+    }
+
+    @Test
+    void javaSoundStaysWithAudioDevices() {
+        noClasses().that().resideOutsideOfPackages("org.emoscope.audio..", "org.emoscope.app.service..",
+                        "org.emoscope.cli.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("javax.sound..")
+                .because("microphones and decoders live in audio; only the app's player and the bench's virtual "
+                        + "microphone play sound")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLinePrints() {
+        noClasses().that().resideOutsideOfPackage("org.emoscope.cli..")
+                .and().haveNameNotMatching("org\\.emoscope\\.app\\.DemoMode(\\$.*)?")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("the product reports through listeners, exceptions and the UI; the command line (and the "
+                        + "app's scripted screenshot mode, a command-line entry point) decides what to print")
+                .check(classes);
+    }
 }

@@ -12,9 +12,8 @@ import org.emoscope.cli.bench.Report;
 import org.emoscope.cli.bench.SpeechSignal;
 import org.emoscope.cli.bench.VirtualMicLatency;
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.EmotionModel;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,7 +134,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
             double runSeconds = (System.nanoTime() - startNanos) / 1e9;
             Report.Context context = new Report.Context(command(), date, describe(bundle, model), quick, loadAtStart,
-                    Machine.loadAverage(), nd4jThreads(),
+                    Machine.loadAverage(), Nd4jRuntime.describeThreads(),
                     Machine.otherProcessesCores(cpuAtStart, Machine.cpuTicks(), runSeconds), runSeconds);
             Report report = new Report();
             String md = report.render(context, mfcc, latency, files, cold, live, mic, memory);
@@ -186,7 +185,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         VirtualMicLatency.Result mic = liveMic(err, startNanos, model, "bench --only live-mic");
         double runSeconds = (System.nanoTime() - startNanos) / 1e9;
         Report.Context context = new Report.Context(command(), date, describe(bundle, model), quick, loadAtStart,
-                Machine.loadAverage(), nd4jThreads(),
+                Machine.loadAverage(), Nd4jRuntime.describeThreads(),
                 Machine.otherProcessesCores(cpuAtStart, Machine.cpuTicks(), runSeconds), runSeconds);
         Report report = new Report();
         String md = report.renderLiveMic(context, mic);
@@ -216,7 +215,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
     private static String describe(Path bundle, EmotionModel model) {
         return "`" + shown(bundle) + "`" + (model.untrained() ? " (untrained)" : "") + ", " + model.labels().size()
-                + " classes, " + model.bundle().network().numParams() + " parameters";
+                + " classes, " + model.parameters() + " parameters";
     }
 
     /**
@@ -227,31 +226,6 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         Path abs = bundle.toAbsolutePath().normalize();
         Path here = Path.of("").toAbsolutePath().normalize();
         return abs.startsWith(here) ? here.relativize(abs).toString() : String.valueOf(abs.getFileName());
-    }
-
-    /** The thread counts ND4J runs with, as {@code Nd4jRuntime} left them. */
-    private static String nd4jThreads() {
-        try {
-            int omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
-            int blas = Nd4j.factory().blas().getMaxThreads();
-            String env = System.getenv("OMP_NUM_THREADS");
-            int[] onNewThread = new int[1];
-            Thread probe = new Thread(() ->
-                    onNewThread[0] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
-            probe.start();
-            try {
-                probe.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "OpenMP " + omp + ", BLAS " + blas + " on the main thread (bench does not change them; "
-                    + "`Nd4jRuntime.configure()` " + (System.getProperty("emoscope.threads") != null
-                    ? "applied -Demoscope.threads" : env != null ? "left them to OMP_NUM_THREADS=" + env
-                    : "chose half the cores") + "); a newly started thread, such as the pipeline's inference "
-                    + "thread, reports OpenMP " + onNewThread[0];
-        } catch (RuntimeException | LinkageError e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
     }
 
     private static void deleteTree(Path dir) {

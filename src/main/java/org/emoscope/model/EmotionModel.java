@@ -176,6 +176,11 @@ public final class EmotionModel {
         for (int i = 0; i < calls; i++) predict(window);
     }
 
+    /** The network's trainable parameters. */
+    public long parameters() {
+        return network.numParams();
+    }
+
     /** Class names in output order. */
     public List<String> labels() {
         return bundle.labels();

@@ -147,4 +147,32 @@ public final class Nd4jRuntime {
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) System.setProperty(key, value);
     }
+
+    /**
+     * The thread counts ND4J runs with, as {@link #configure()} left them, for benchmark reports: OpenMP and BLAS on
+     * this thread and OpenMP on a newly started one.
+     */
+    public static String describeThreads() {
+        try {
+            int omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+            int blas = Nd4j.factory().blas().getMaxThreads();
+            String env = System.getenv("OMP_NUM_THREADS");
+            int[] onNewThread = new int[1];
+            Thread probe = new Thread(() ->
+                    onNewThread[0] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+            probe.start();
+            try {
+                probe.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "OpenMP " + omp + ", BLAS " + blas + " on the main thread (bench does not change them; "
+                    + "`Nd4jRuntime.configure()` " + (System.getProperty("emoscope.threads") != null
+                    ? "applied -Demoscope.threads" : env != null ? "left them to OMP_NUM_THREADS=" + env
+                    : "chose half the cores") + "); a newly started thread, such as the pipeline's inference "
+                    + "thread, reports OpenMP " + onNewThread[0];
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
 }
