@@ -76,7 +76,7 @@ final class NetworkArchive {
         long parameters = -1;
         INDArray weights = null;
         ZipEntry entry;
-        while ((entry = zip.getNextEntry()) != null) {
+        while ((entry = nextEntry(file, zip)) != null) {
             String name = entry.getName();
             if (!seen.add(name)) throw refuse(file, "it holds the entry " + printable(name) + " twice");
             switch (name) {
@@ -102,6 +102,15 @@ final class NetworkArchive {
         if (configuration == null) throw refuse(file, "it has no " + CONFIGURATION);
         if (weights == null) throw refuse(file, "it has no " + COEFFICIENTS);
         return new Network(configuration, weights);
+    }
+
+    private static ZipEntry nextEntry(Path file, ZipInputStream zip) throws IOException, ModelBundleException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            // found by the fuzzer: ZipInputStream throws this for an entry name that is not valid UTF-8
+            throw refuse(file, "it has an entry whose name is not valid UTF-8 (the file is damaged)", e);
+        }
     }
 
     private static ComputationGraphConfiguration parseConfiguration(Path file, byte[] json)
