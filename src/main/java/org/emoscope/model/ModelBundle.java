@@ -1,7 +1,6 @@
 package org.emoscope.model;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +66,14 @@ public final class ModelBundle {
     public static final String MODEL_ENTRY = "model.bin";
 
     private static final long MAX_MANIFEST_BYTES = 16L << 20;
+    /** How deeply a manifest may nest (a real one: 4 levels) and how long its arrays may be (a real one: ~100). */
+    /** What may follow the network inside {@value #MODEL_ENTRY} (its zip directory: ~200 bytes). */
+    private static final long MAX_TRAILING_BYTES = 1L << 20;
+    /** How far a damaged {@value #MODEL_ENTRY} is read to tell damage (checksum) from a bad network. */
+    private static final long MAX_DRAINED_BYTES = 64L << 20;
+    private static final int MAX_MANIFEST_DEPTH = 32, MAX_MANIFEST_ARRAY = 1 << 16;
+    /** Largest functionals classifier a manifest may hold: layers, and values per layer side or statistics array. */
+    static final int MAX_FUNCTIONALS_LAYERS = 16, MAX_FUNCTIONALS_WIDTH = 4096;
     private static final long MAX_MODEL_BYTES = 1L << 30;
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] END_MAGIC = {'P', 'K', 5, 6};
@@ -285,28 +292,24 @@ public final class ModelBundle {
      */
     public static ModelBundle load(Path file) throws ModelBundleException {
         checkFile(file);
-        byte[] manifestBytes;
-        byte[] model;
+        Manifest manifest;
+        NetworkArchive.Network parts;
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            manifestBytes = readEntry(file, zip, MANIFEST_ENTRY, MAX_MANIFEST_BYTES);
-            model = readEntry(file, zip, MODEL_ENTRY, MAX_MODEL_BYTES);
+            byte[] manifestBytes = readEntry(file, zip, MANIFEST_ENTRY, MAX_MANIFEST_BYTES);
+            ZipEntry modelEntry = zip.getEntry(MODEL_ENTRY);
+            if (modelEntry == null) throw new ModelBundleException(file, "the entry " + MODEL_ENTRY + " is missing");
+            manifest = parseManifest(file, manifestBytes);
+            parts = readNetwork(file, zip, modelEntry, manifest.modelSha256());
         } catch (ZipException e) {
             throw new ModelBundleException(file, "the zip file is truncated or corrupt (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new ModelBundleException(file, "the file cannot be read (" + e.getMessage() + ")", e);
         }
 
-        Manifest manifest = parseManifest(file, manifestBytes);
-        String actual = sha256(model);
-        if (!actual.equalsIgnoreCase(manifest.modelSha256()))
-            throw new ModelBundleException(file, "checksum mismatch: " + MODEL_ENTRY + " has SHA-256 " + actual
-                    + " but " + MANIFEST_ENTRY + " records " + manifest.modelSha256()
-                    + " (the file is damaged or was modified)");
-
         ComputationGraph network;
         try {
-            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(model), false);
-        } catch (IOException | RuntimeException e) {
+            network = parts.build();
+        } catch (RuntimeException e) {
             throw new ModelBundleException(file, MODEL_ENTRY + " is not a readable DL4J network ("
                     + (e.getMessage() == null ? "unreadable" : firstLine(e.getMessage())) + ")", e);
         }
@@ -436,7 +439,116 @@ public final class ModelBundle {
         }
     }
 
+    /**
+     * Streams {@value #MODEL_ENTRY} through {@link NetworkArchive} (never holding it whole in memory), then checks its
+     * size, CRC and SHA-256 against the zip and the manifest. Damage is reported before whatever it did to the network.
+     */
+    private static NetworkArchive.Network readNetwork(Path file, ZipFile zip, ZipEntry entry, String expectedSha256)
+            throws ModelBundleException {
+        if (entry.getSize() > MAX_MODEL_BYTES)
+            throw new ModelBundleException(file, "the entry " + MODEL_ENTRY + " is implausibly large ("
+                    + entry.getSize() + " bytes)");
+        try (InputStream raw = zip.getInputStream(entry)) {
+            CheckedInput in = new CheckedInput(raw, MAX_MODEL_BYTES);
+            NetworkArchive.Network parts = null;
+            ModelBundleException problem = null;
+            try {
+                parts = NetworkArchive.read(file, in);
+            } catch (ModelBundleException e) {
+                problem = e;
+            } catch (IOException | RuntimeException e) {
+                problem = new ModelBundleException(file, MODEL_ENTRY + " is not a readable DL4J network ("
+                        + (e.getMessage() == null ? "unreadable" : firstLine(e.getMessage())) + ")", e);
+            }
+            // after the network only the inner zip's directory is left; after a failure, read on (within reason) so
+            // that damage is reported as damage
+            boolean complete = in.drain(problem == null ? MAX_TRAILING_BYTES : MAX_DRAINED_BYTES);
+            if (in.tooLarge)
+                throw new ModelBundleException(file, "the entry " + MODEL_ENTRY + " is implausibly large");
+            if (!complete) {
+                if (problem != null) throw problem;
+                throw new ModelBundleException(file, "the entry " + MODEL_ENTRY + " holds more than a network "
+                        + "(over " + MAX_TRAILING_BYTES + " bytes after its last entry)");
+            }
+            if (entry.getSize() >= 0 && in.count != entry.getSize())
+                throw new ModelBundleException(file, "the entry " + MODEL_ENTRY + " is truncated");
+            if (entry.getCrc() >= 0 && in.crc.getValue() != entry.getCrc())
+                throw new ModelBundleException(file, "the entry " + MODEL_ENTRY + " is corrupt (CRC mismatch)");
+            String actual = HexFormat.of().formatHex(in.sha256.digest());
+            if (!actual.equalsIgnoreCase(expectedSha256))
+                throw new ModelBundleException(file, "checksum mismatch: " + MODEL_ENTRY + " has SHA-256 " + actual
+                        + " but " + MANIFEST_ENTRY + " records " + expectedSha256
+                        + " (the file is damaged or was modified)");
+            if (problem != null) throw problem;
+            return parts;
+        } catch (IOException e) {
+            throw new ModelBundleException(file, "the entry " + MODEL_ENTRY + " is corrupt (" + e.getMessage() + ")",
+                    e);
+        }
+    }
+
+    /** Counts, CRCs and hashes what is read through it; stops (and says so) after {@code max} bytes. */
+    private static final class CheckedInput extends InputStream {
+        private final InputStream in;
+        private final long max;
+        final CRC32 crc = new CRC32();
+        final MessageDigest sha256;
+        long count;
+        boolean tooLarge;
+
+        CheckedInput(InputStream in, long max) {
+            this.in = in;
+            this.max = max;
+            try {
+                this.sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (count >= max) {
+                if (in.read() < 0) return -1;
+                tooLarge = true;
+                throw new IOException("more than " + max + " bytes");
+            }
+            int n = in.read(b, off, (int) Math.min(len, max - count));
+            if (n > 0) {
+                crc.update(b, off, n);
+                sha256.update(b, off, n);
+                count += n;
+            }
+            return n;
+        }
+
+        /**
+         * Reads on, at most {@code limit} more bytes, counting, CRC-ing and hashing them: true if that reached the end.
+         */
+        boolean drain(long limit) throws IOException {
+            byte[] buffer = new byte[1 << 16];
+            long stop = count + limit;
+            try {
+                while (count < stop) {
+                    if (read(buffer, 0, (int) Math.min(buffer.length, stop - count)) < 0) return true;
+                }
+                return read() < 0;
+            } catch (IOException e) {
+                if (!tooLarge) throw e;
+                return false;
+            }
+        }
+    }
+
     private static Manifest parseManifest(Path file, byte[] bytes) throws ModelBundleException {
+        String shape = JsonLimits.problem(bytes, MAX_MANIFEST_DEPTH, MAX_MANIFEST_ARRAY);
+        if (shape != null) throw new ModelBundleException(file, MANIFEST_ENTRY + " is implausible (" + shape + ")");
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
@@ -457,6 +569,10 @@ public final class ModelBundle {
         for (String field : REQUIRED_FIELDS)
             if (root.get(field) == null || root.get(field).isNull())
                 throw new ModelBundleException(file, MANIFEST_ENTRY + " lacks the field " + field);
+        String functionals = functionalsTooLarge(root.get("functionals"));
+        if (functionals != null)
+            throw new ModelBundleException(file, "the functionals classifier in " + MANIFEST_ENTRY + " is implausibly "
+                    + "large (" + functionals + ")");
         try {
             return JSON.treeToValue(root, Manifest.class);
         } catch (JsonProcessingException e) {
@@ -466,6 +582,36 @@ public final class ModelBundle {
             throw new ModelBundleException(file, "invalid value in " + where + ": "
                     + firstLine(cause.getMessage()), e);
         }
+    }
+
+    /**
+     * What makes a manifest's functionals classifier larger than any real one could be (more than
+     * {@value #MAX_FUNCTIONALS_LAYERS} layers, a layer or statistics array wider than {@value #MAX_FUNCTIONALS_WIDTH}),
+     * or null. Checked on the tree, before any array is allocated from it.
+     */
+    private static String functionalsTooLarge(JsonNode functionals) {
+        if (functionals == null || !functionals.isObject()) return null;
+        for (String field : List.of("features", "mean", "scale", "voice")) {
+            JsonNode array = functionals.get(field);
+            if (array != null && array.size() > MAX_FUNCTIONALS_WIDTH)
+                return field + " has " + array.size() + " values, at most " + MAX_FUNCTIONALS_WIDTH + " are allowed";
+        }
+        JsonNode layers = functionals.get("layers");
+        if (layers == null) return null;
+        if (layers.size() > MAX_FUNCTIONALS_LAYERS)
+            return layers.size() + " layers, at most " + MAX_FUNCTIONALS_LAYERS + " are allowed";
+        for (JsonNode layer : layers) {
+            JsonNode weights = layer.get("weights");
+            JsonNode bias = layer.get("bias");
+            if (bias != null && bias.size() > MAX_FUNCTIONALS_WIDTH
+                    || weights != null && weights.size() > MAX_FUNCTIONALS_WIDTH)
+                return "a layer has more than " + MAX_FUNCTIONALS_WIDTH + " outputs";
+            if (weights != null)
+                for (JsonNode row : weights)
+                    if (row.size() > MAX_FUNCTIONALS_WIDTH)
+                        return "a layer has more than " + MAX_FUNCTIONALS_WIDTH + " inputs";
+        }
+        return null;
     }
 
     private static String firstLine(String message) {

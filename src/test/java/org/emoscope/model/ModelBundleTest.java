@@ -275,7 +275,8 @@ class ModelBundleTest {
 
     @Test
     void formatVersions() throws IOException {
-        assertRefused(withManifest("newer", m -> m.put("formatVersion", 2)), "newer than this EmoScope reads");
+        assertRefused(withManifest("newer", m -> m.put("formatVersion", ModelBundle.FORMAT_VERSION + 1)),
+                "newer than this EmoScope reads");
         assertRefused(withManifest("zero", m -> m.put("formatVersion", 0)), "unknown format version 0");
         assertRefused(withManifest("none", m -> m.remove("formatVersion")), "no integer formatVersion");
         assertRefused(rewrite("not-json", Map.of(ModelBundle.MANIFEST_ENTRY, "{not json".getBytes(
