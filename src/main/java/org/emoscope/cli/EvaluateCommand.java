@@ -95,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "reverb-0.6s or telephone (the robustness command's degradations, drawn with seed 4242).")
     String testCondition;
 
-    @Option(names = "--fusion-weight", defaultValue = "0.5", paramLabel = "W",
+    @Option(names = "--fusion-weight", defaultValue = "0.75", paramLabel = "W",
             description = "The classifier's share in a fusion recipe, 0-1 (default: ${DEFAULT-VALUE}).")
     double fusionWeight;
 
@@ -278,8 +278,7 @@ final class EvaluateCommand implements Callable<Integer> {
         CrossCorpusReport.Run run = new CrossCorpusReport.Run(recipe + (voiceStrength >= 0 && !recipe.equals(
                 CrossCorpusReport.NETWORK) ? "-voice" : "") + (testCondition.equals("clean") ? "" : "-" + testCondition)
                 + ablate.stream().map(a -> "-no-" + a.name()
-                .toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining()) + (fusion && fusionWeight != 0.5
-                ? "-w" + Math.round(100 * fusionWeight) : ""), names, seedList, folds,
+                .toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining()) + (fusion ? "-w" + Math.round(100 * fusionWeight) : ""), names, seedList, folds,
                 (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
         String md = CrossCorpusReport.write(run, reportDir);
         CrossCorpusReport.updateTable(run, results);

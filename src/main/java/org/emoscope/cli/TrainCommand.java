@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "voice it hears, default), plain (windows as they are) or none.")
     String functionals;
 
-    @Option(names = "--fusion-weight", defaultValue = "0.5", paramLabel = "W",
+    @Option(names = "--fusion-weight", defaultValue = "0.75", paramLabel = "W",
             description = "The classifier's share of the fused probabilities, 0-1 (default: ${DEFAULT-VALUE}).")
     double fusionWeight;
 
@@ -136,6 +136,7 @@ final class TrainCommand implements Callable<Integer> {
                 + " x functionals classifier");
         meta.put("functionals_validation_one_file_ua", oneFile.unweightedAccuracy());
         meta.put("functionals_validation_ua", bySpeaker.unweightedAccuracy());
+        if (networkFrom != null) meta.put("network_command", network.metadata().get("command"));
         meta.put("command", "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         meta.put("total_seconds", Math.round((System.nanoTime() - t0) / 1e9));
         network.withMetadata(meta).withFunctionals(head, fusionWeight).save(out);
