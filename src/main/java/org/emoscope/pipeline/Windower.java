@@ -48,6 +48,8 @@ final class Windower implements FeatureFrameListener {
     private final Sink sink;
 
     private final FeatureFrame[] ring;
+    /** Each ring frame's {@link Functionals#spectralBalance}, computed once per frame (with functionals only). */
+    private final double[][] balance;
     private final boolean[] active;
     private List<Pending> pending;
     private long total;
@@ -69,6 +71,7 @@ final class Windower implements FeatureFrameListener {
         this.functionals = functionals;
         this.sink = sink;
         this.ring = new FeatureFrame[windowFrames];
+        this.balance = functionals == null ? null : new double[windowFrames][];
         this.active = new boolean[windowFrames];
     }
 
@@ -106,6 +109,7 @@ final class Windower implements FeatureFrameListener {
         FeatureFrame frame = new FeatureFrame(frameIndex, timeSeconds, level, d.speech(), periodicity, pitch, mfcc,
                 logMel);
         ring[slot] = frame;
+        if (balance != null) balance[slot] = functionals.spectralBalance(logMel);
         active[slot] = d.speech();
         if (d.tonal()) { // a held tone: the frames that led up to it were the tone too
             for (int back = 1; back < Math.min(Math.min(d.toneFrames(), windowFrames), total + 1); back++)
@@ -145,6 +149,7 @@ final class Windower implements FeatureFrameListener {
     /** The functionals of {@code real} frames from {@code start}, with the speech verdicts the window counted. */
     private float[] functionals(long start, int real) {
         float[][] mfcc = new float[real][], logMel = new float[real][];
+        double[][] frameBalance = new double[real][];
         double[] level = new double[real], periodicity = new double[real], pitch = new double[real];
         boolean[] speech = new boolean[real];
         for (int i = 0; i < real; i++) {
@@ -152,11 +157,12 @@ final class Windower implements FeatureFrameListener {
             FeatureFrame f = ring[slot];
             mfcc[i] = f.mfcc();
             logMel[i] = f.logMel();
+            frameBalance[i] = balance[slot];
             level[i] = f.levelDb();
             periodicity[i] = f.periodicity();
             pitch[i] = f.pitchHz();
             speech[i] = active[slot];
         }
-        return functionals.compute(mfcc, logMel, level, periodicity, pitch, speech, real);
+        return functionals.compute(mfcc, logMel, frameBalance, level, periodicity, pitch, speech, real);
     }
 }

@@ -86,6 +86,16 @@ public final class Functionals {
      */
     public float[] compute(float[][] mfcc, float[][] logMel, double[] levelDb, double[] periodicity,
                            double[] pitchHz, boolean[] speech, int n) {
+        return compute(mfcc, logMel, null, levelDb, periodicity, pitchHz, speech, n);
+    }
+
+    /**
+     * As {@link #compute(float[][], float[][], double[], double[], double[], boolean[], int)}, with each frame's
+     * {@link #spectralBalance} already computed ({@code balance} null, or null entries, to compute them here): a
+     * stream computes it once per frame instead of once per window the frame is in.
+     */
+    public float[] compute(float[][] mfcc, float[][] logMel, double[][] balance, double[] levelDb,
+                           double[] periodicity, double[] pitchHz, boolean[] speech, int n) {
         int[] sel = select(speech, n);
         float[] out = new float[size()];
         Arrays.fill(out, Float.NaN);
@@ -154,27 +164,13 @@ public final class Functionals {
         double[] centroid = new double[sel.length], tilt = new double[sel.length], alpha = new double[sel.length];
         double hammarberg = 0, flux = 0;
         int fluxCount = 0;
-        double[] bandIndex = new double[bands];
-        for (int m = 0; m < bands; m++) bandIndex[m] = m;
-        double[] frame = new double[bands];
         for (int i = 0; i < sel.length; i++) {
-            float[] e = logMel[sel[i]];
-            double sum = 0, weighted = 0, lowSum = 0, midSum = 0, max2k = -Double.MAX_VALUE, max5k = -Double.MAX_VALUE;
-            for (int m = 0; m < bands; m++) {
-                double p = Math.pow(10, e[m] / 10.0);
-                frame[m] = e[m];
-                sum += p;
-                weighted += p * centre[m];
-                if (low[m]) lowSum += p;
-                if (mid[m]) midSum += p;
-                if (below2k[m]) max2k = Math.max(max2k, e[m]);
-                if (from2kTo5k[m]) max5k = Math.max(max5k, e[m]);
-            }
-            centroid[i] = sum > 0 ? weighted / sum : 0;
-            tilt[i] = slope(bandIndex, frame) * bands; // dB across the whole band range
-            alpha[i] = 10 * Math.log10(Math.max(lowSum, 1e-12) / Math.max(midSum, 1e-12));
-            hammarberg += max2k - max5k;
             int t = sel[i];
+            double[] b = balance != null && balance[t] != null ? balance[t] : spectralBalance(logMel[t]);
+            centroid[i] = b[0];
+            tilt[i] = b[1];
+            alpha[i] = b[2];
+            hammarberg += b[3];
             if (t > 0) {
                 double f = 0;
                 for (int m = 0; m < bands; m++) f += Math.abs(logMel[t][m] - logMel[t - 1][m]);
@@ -193,6 +189,33 @@ public final class Functionals {
         if (k != out.length) throw new IllegalStateException("functionals: wrote " + k + " of " + out.length);
         for (int i = 0; i < out.length; i++) if (Float.isInfinite(out[i])) out[i] = Float.NaN;
         return out;
+    }
+
+    /**
+     * One frame's spectral balance from its log-mel energies (dB): the power-weighted centroid (0 = lowest band, 1 =
+     * highest), the tilt (least-squares slope across the whole band range, dB), the alpha ratio (power 50-1000 Hz
+     * over 1-5 kHz, dB) and the Hammarberg difference (strongest band below 2 kHz minus strongest in 2-5 kHz, dB).
+     */
+    public double[] spectralBalance(float[] logMel) {
+        double sum = 0, weighted = 0, lowSum = 0, midSum = 0, max2k = -Double.MAX_VALUE, max5k = -Double.MAX_VALUE;
+        double sumE = 0, sumME = 0;
+        for (int m = 0; m < bands; m++) {
+            double e = logMel[m];
+            double p = Math.pow(10, e / 10.0);
+            sum += p;
+            weighted += p * centre[m];
+            if (low[m]) lowSum += p;
+            if (mid[m]) midSum += p;
+            if (below2k[m]) max2k = Math.max(max2k, e);
+            if (from2kTo5k[m]) max5k = Math.max(max5k, e);
+            sumE += e;
+            sumME += m * e;
+        }
+        double meanM = (bands - 1) / 2.0, sxx = 0;
+        for (int m = 0; m < bands; m++) sxx += (m - meanM) * (m - meanM);
+        double tilt = sxx > 0 ? (sumME - meanM * sumE) / sxx * bands : 0; // dB across the whole band range
+        return new double[]{sum > 0 ? weighted / sum : 0, tilt,
+                10 * Math.log10(Math.max(lowSum, 1e-12) / Math.max(midSum, 1e-12)), max2k - max5k};
     }
 
     private static List<String> names() {

@@ -152,6 +152,18 @@ class FunctionalsTest {
     }
 
     @Test
+    void precomputedSpectralBalanceGivesTheSameStatistics() {
+        Frames x = frames(80, 180);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (float[] row : x.logMel) for (int m = 0; m < row.length; m++) row[m] = (float) (-30 - 0.5 * m + 6 * r.nextGaussian());
+        double[][] balance = new double[80][];
+        for (int t = 0; t < 80; t++) balance[t] = f.spectralBalance(x.logMel[t]);
+        float[] direct = compute(x);
+        float[] cached = f.compute(x.mfcc, x.logMel, balance, x.level, x.periodicity, x.pitch, x.speech, 80);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(direct, cached);
+    }
+
+    @Test
     void nothingIsInfinite() {
         Frames x = frames(3, 200);
         for (float[] row : x.logMel) Arrays.fill(row, -100f);
