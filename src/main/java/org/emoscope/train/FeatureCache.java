@@ -7,20 +7,11 @@ import org.emoscope.train.augment.AugmentationSpec;
 import org.emoscope.train.corpus.Utterance;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * MFCC matrices of (file, augmentation) pairs, computed once and kept on disk. The key covers the file's absolute
@@ -72,11 +63,7 @@ public final class FeatureCache {
     }
 
     private Path entry(Path file, AugmentationSpec aug) throws IOException {
-        Path abs = file.toAbsolutePath().normalize();
-        String key = abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis() + "|" + aug.key()
-                + "|" + config;
-        String hex = sha256(key);
-        return dir.resolve(hex.substring(0, 2)).resolve(hex + ".f32");
+        return CacheFiles.entry(dir, CacheFiles.fileKey(file) + "|" + aug.key() + "|" + config, ".f32");
     }
 
     private float[][] read(Path entry) throws IOException {
@@ -93,32 +80,12 @@ public final class FeatureCache {
     }
 
     private void write(Path entry, float[][] frames) throws IOException {
-        Files.createDirectories(entry.getParent());
-        Path tmp = Files.createTempFile(entry.getParent(), "tmp-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp);
-                 DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16))) {
-                d.writeInt(MAGIC);
-                d.writeInt(VERSION);
-                d.writeInt(frames.length);
-                d.writeInt(config.coefficients());
-                for (float[] row : frames) for (float v : row) d.writeFloat(v);
-            }
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CacheFiles.write(entry, d -> {
+            d.writeInt(MAGIC);
+            d.writeInt(VERSION);
+            d.writeInt(frames.length);
+            d.writeInt(config.coefficients());
+            for (float[] row : frames) for (float v : row) d.writeFloat(v);
+        });
     }
 }

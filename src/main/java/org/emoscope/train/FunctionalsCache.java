@@ -1,21 +1,12 @@
 package org.emoscope.train;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.emoscope.audio.ArrayAudioSource;
@@ -71,19 +62,9 @@ public final class FunctionalsCache {
     }
 
     private Path entry(Path file, AugmentationSpec aug) throws IOException {
-        Path abs = file.toAbsolutePath().normalize();
-        String key = abs + "|" + Files.size(abs) + "|" + Files.getLastModifiedTime(abs).toMillis() + "|" + aug.key()
-                + "|" + config + "|" + settings.windowSeconds() + "|" + settings.hopSeconds() + "|"
-                + settings.speech() + "|" + settings.minSpeechFraction() + "|" + Functionals.VERSION + "|"
-                + Functionals.NAMES;
-        String hex;
-        try {
-            hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return dir.resolve(hex.substring(0, 2)).resolve(hex + ".fun");
+        return CacheFiles.entry(dir, CacheFiles.fileKey(file) + "|" + aug.key() + "|" + config + "|"
+                + settings.windowSeconds() + "|" + settings.hopSeconds() + "|" + settings.speech() + "|"
+                + settings.minSpeechFraction() + "|" + Functionals.VERSION + "|" + Functionals.NAMES, ".fun");
     }
 
     private static List<WindowStatistics.Window> read(Path entry) throws IOException {
@@ -106,27 +87,15 @@ public final class FunctionalsCache {
     }
 
     private static void write(Path entry, List<WindowStatistics.Window> windows) throws IOException {
-        Files.createDirectories(entry.getParent());
-        Path tmp = Files.createTempFile(entry.getParent(), "tmp-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp);
-                 DataOutputStream d = new DataOutputStream(new BufferedOutputStream(out, 1 << 16))) {
-                d.writeInt(MAGIC);
-                d.writeInt(windows.size());
-                d.writeInt(Functionals.size());
-                for (WindowStatistics.Window w : windows) {
-                    d.writeDouble(w.startSeconds());
-                    d.writeBoolean(w.speech());
-                    for (float v : w.functionals()) d.writeFloat(v);
-                }
+        CacheFiles.write(entry, d -> {
+            d.writeInt(MAGIC);
+            d.writeInt(windows.size());
+            d.writeInt(Functionals.size());
+            for (WindowStatistics.Window w : windows) {
+                d.writeDouble(w.startSeconds());
+                d.writeBoolean(w.speech());
+                for (float v : w.functionals()) d.writeFloat(v);
             }
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

@@ -6,10 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -88,46 +84,28 @@ public final class FunctionalsEvaluation {
                 classes.add(c.getAsInt());
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "emoscope-functionals");
-            t.setDaemon(true);
-            return t;
-        });
         AtomicInteger done = new AtomicInteger();
         int total = covered.size() * (channels.isEmpty() ? 1 : 2);
-        try {
-            List<Future<Recording>> futures = new ArrayList<>();
-            for (int i = 0; i < covered.size(); i++) {
-                Utterance u = covered.get(i);
-                int label = classes.get(i);
-                List<AugmentationSpec> variants = new ArrayList<>();
-                variants.add(first);
-                if (!channels.isEmpty())
-                    variants.add(channels.get(Math.floorMod(u.file().getFileName().toString().hashCode(),
-                            channels.size())));
-                for (AugmentationSpec spec : variants) {
-                    futures.add(pool.submit(() -> {
-                        Recording r = new Recording(u, label, spec == first ? AugmentationSpec.ORIGINAL_KEY
-                                : spec.key(), cache.windows(u, spec));
-                        int n = done.incrementAndGet();
-                        if (n % 2000 == 0 || n == total) log.accept("functionals " + n + "/" + total);
-                        return r;
-                    }));
-                }
+        List<java.util.concurrent.Callable<Recording>> tasks = new ArrayList<>(total);
+        for (int i = 0; i < covered.size(); i++) {
+            Utterance u = covered.get(i);
+            int label = classes.get(i);
+            List<AugmentationSpec> variants = new ArrayList<>();
+            variants.add(first);
+            if (!channels.isEmpty())
+                variants.add(channels.get(Math.floorMod(u.file().getFileName().toString().hashCode(),
+                        channels.size())));
+            for (AugmentationSpec spec : variants) {
+                tasks.add(() -> {
+                    Recording r = new Recording(u, label, spec == first ? AugmentationSpec.ORIGINAL_KEY
+                            : spec.key(), cache.windows(u, spec));
+                    int n = done.incrementAndGet();
+                    if (n % 2000 == 0 || n == total) log.accept("functionals " + n + "/" + total);
+                    return r;
+                });
             }
-            List<Recording> out = new ArrayList<>(futures.size());
-            for (Future<Recording> f : futures) out.add(f.get());
-            return out;
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            throw new IOException(c.getMessage(), c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while computing functionals", e);
-        } finally {
-            pool.shutdownNow();
         }
+        return Parallel.map(tasks, threads, "emoscope-functionals", "functionals");
     }
 
     /** The training rows of {@code recordings}: their scored windows, balanced, with their corpus's classes. */

@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -52,38 +49,20 @@ public final class ItemLoader {
         }
         int total = covered.size() * plan.variants().size();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "emoscope-features");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Item>> futures = new ArrayList<>(total);
-            for (int i = 0; i < covered.size(); i++) {
-                Utterance u = covered.get(i);
-                int label = classes.get(i);
-                for (AugmentationSpec spec : plan.variants()) {
-                    futures.add(pool.submit(() -> {
-                        float[][] frames = cache.features(u, spec);
-                        int n = done.incrementAndGet();
-                        if (progress != null && (n % 500 == 0 || n == total))
-                            progress.accept("features " + n + "/" + total);
-                        return new Item(u, spec.key(), label, frames);
-                    }));
-                }
+        List<Callable<Item>> tasks = new ArrayList<>(total);
+        for (int i = 0; i < covered.size(); i++) {
+            Utterance u = covered.get(i);
+            int label = classes.get(i);
+            for (AugmentationSpec spec : plan.variants()) {
+                tasks.add(() -> {
+                    float[][] frames = cache.features(u, spec);
+                    int n = done.incrementAndGet();
+                    if (progress != null && (n % 500 == 0 || n == total))
+                        progress.accept("features " + n + "/" + total);
+                    return new Item(u, spec.key(), label, frames);
+                });
             }
-            List<Item> items = new ArrayList<>(total);
-            for (Future<Item> f : futures) items.add(f.get());
-            return items;
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            throw new IOException(c.getMessage(), c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while computing features", e);
-        } finally {
-            pool.shutdownNow();
         }
+        return Parallel.map(tasks, threads, "emoscope-features", "features");
     }
 }
