@@ -46,10 +46,13 @@ final class AppTestSupport {
         if (bundle == null) {
             try {
                 Path dir = Files.createTempDirectory("emoscope-app-test");
-                bundle = dir.resolve("untrained.emo");
-                ModelBundle.untrained(LABELS, FeatureConfig.defaults()).save(bundle);
+                Path file = dir.resolve("untrained.emo");
+                // remembered only once saved: a window closed while its loader thread was saving here interrupts
+                // the save, and every later test would then get a path to nothing
+                ModelBundle.untrained(LABELS, FeatureConfig.defaults()).save(file);
                 dir.toFile().deleteOnExit();
-                bundle.toFile().deleteOnExit();
+                file.toFile().deleteOnExit();
+                bundle = file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -126,7 +129,12 @@ final class AppTestSupport {
     }
 
     static void waitForModel(MainWindow w) {
-        waitUntil("the model to load", 60, () -> w.viewModels().model.state().get() == ModelViewModel.State.READY
-                && w.viewModels().model.model().get() != null);
+        try {
+            waitUntil("the model to load", 60, () -> w.viewModels().model.state().get() == ModelViewModel.State.READY
+                    && w.viewModels().model.model().get() != null);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (state " + fx(() -> w.viewModels().model.state().get())
+                    + ", error: " + fx(() -> w.viewModels().model.error().get()) + ")", e);
+        }
     }
 }
