@@ -275,10 +275,9 @@ public final class AnalysisSession implements AutoCloseable {
         }
     }
 
-    /** Whether a window holds enough speech to be classified ({@link AnalyzerSettings#minSpeechFraction()}). */
+    /** Whether a window holds enough speech to be classified ({@link AnalyzerSettings#speechWindow}). */
     private boolean isSpeech(Windower.WindowJob job) {
-        double fraction = job.activeFrames() / (double) job.frames().length;
-        return fraction >= analyzer.settings().minSpeechFraction() && job.activeFrames() > 0;
+        return analyzer.settings().speechWindow(job.activeFrames(), job.frames().length);
     }
 
     private void fail(Exception e) {

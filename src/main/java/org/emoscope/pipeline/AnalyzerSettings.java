@@ -35,6 +35,14 @@ public record AnalyzerSettings(double windowSeconds, double hopSeconds, double s
         return d.withWindow(seconds, Math.min(d.hopSeconds(), seconds));
     }
 
+    /**
+     * Whether a window with {@code activeFrames} speech frames out of {@code windowFrames} counts as speech: at
+     * least {@link #minSpeechFraction()} of them, and at least one.
+     */
+    public boolean speechWindow(int activeFrames, int windowFrames) {
+        return activeFrames / (double) windowFrames >= minSpeechFraction && activeFrames > 0;
+    }
+
     public AnalyzerSettings {
         if (!(windowSeconds >= 0.1 && windowSeconds <= 30))
             throw new IllegalArgumentException("window must be 0.1-30 s: " + windowSeconds);

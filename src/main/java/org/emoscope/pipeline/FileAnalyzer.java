@@ -63,9 +63,8 @@ public final class FileAnalyzer {
 
                     @Override
                     public void window(Windower.WindowJob job) {
-                        double fraction = job.activeFrames() / (double) windowFrames;
-                        if (windows != null && job.functionals() != null && job.activeFrames() > 0
-                                && fraction >= analyzer.settings().minSpeechFraction())
+                        if (windows != null && job.functionals() != null
+                                && analyzer.settings().speechWindow(job.activeFrames(), windowFrames))
                             windows.add(job.functionals());
                     }
                 });

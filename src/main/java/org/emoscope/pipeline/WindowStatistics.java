@@ -48,9 +48,8 @@ public final class WindowStatistics {
 
                 @Override
                 public void window(Windower.WindowJob job) {
-                    double fraction = job.activeFrames() / (double) windowFrames;
-                    boolean speech = fraction >= settings.minSpeechFraction() && job.activeFrames() > 0;
-                    out.add(new Window(job.startFrame() * fc.hopSeconds(), speech, job.functionals()));
+                    out.add(new Window(job.startFrame() * fc.hopSeconds(),
+                            settings.speechWindow(job.activeFrames(), windowFrames), job.functionals()));
                 }
             });
             StreamingAnalyzer.attach(d, fc, windower);

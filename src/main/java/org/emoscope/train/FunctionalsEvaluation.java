@@ -301,14 +301,9 @@ public final class FunctionalsEvaluation {
     public org.emoscope.train.eval.ConfusionMatrix confusion(FunctionalsClassifier classifier, List<Utterance> test,
                                                              LabelSet labels, boolean bySpeaker) throws IOException {
         List<Recording> recordings = load(test, labels, AugmentationPlan.none());
-        float[][] p = probabilities(classifier, recordings, bySpeaker);
-        org.emoscope.train.eval.ConfusionMatrix cm = new org.emoscope.train.eval.ConfusionMatrix(labels.labels());
-        for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int c = 1; c < p[i].length; c++) if (p[i][c] > p[i][best]) best = c;
-            cm.add(recordings.get(i).label(), best);
-        }
-        return cm;
+        int[] truth = recordings.stream().mapToInt(Recording::label).toArray();
+        return CrossCorpusScores.confusion(labels.labels(), truth, probabilities(classifier, recordings, bySpeaker),
+                labels.labels());
     }
 
     private List<FunctionalsTrainer.Row> ablate(List<FunctionalsTrainer.Row> rows) {
@@ -333,8 +328,4 @@ public final class FunctionalsEvaluation {
                 p[i][c] = (float) ((1 - weight) * network[i][c] + weight * p[i][c]);
     }
 
-    /** The statistics' names, for reports. */
-    public static List<String> statistics() {
-        return Functionals.NAMES;
-    }
 }
