@@ -127,6 +127,13 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "from random weights. Refused if it was trained on the corpus being evaluated.")
     Path pretrained;
 
+    @Option(names = "--warm-start-from", paramLabel = "DIR",
+            description = "With --protocol corpus and --recipe network: start each fold's network from the network "
+                    + "the same fold ended with in an earlier leave-one-corpus-out run (its work directory, "
+                    + "work/evaluate/loco-...), e.g. to fine-tune another pooling on the same trunk. Checked per "
+                    + "fold: same held-out corpus, training corpora, seed and labels.")
+    Path warmStartFrom;
+
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "work",
             description = "Checkpoints and finished folds, for resuming (default: ${DEFAULT-VALUE}).")
     Path work;
@@ -221,8 +228,10 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean fusion = recipe.startsWith("fusion");
         for (long seed : seedList) {
             settings = options.settings().withSeed(seed);
-            NetworkSpec net = TrainingOptions.network(labels.labels().size(), seed);
-            String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|loco " + names;
+            NetworkSpec net = options.network(labels.labels().size(), seed);
+            String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|loco " + names
+                    + (warmStartFrom == null ? "" : "|warm " + warmStartFrom.toAbsolutePath().normalize()
+                    + "|" + settings);
             Path workDir = work.resolve("evaluate").resolve("loco-" + shortHash(runKey));
             if (fusion) {
                 List<String> missing = names.stream()
@@ -237,6 +246,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         + workDir);
                 Evaluation eval = new Evaluation(options.loader(), net, settings, AugmentationPlan.training(seed),
                         workDir, new ConsoleTrainingListener(err, settings.maxEpochs()), parallel);
+                if (warmStartFrom != null) eval = eval.warmStartingFrom(warmStartFrom);
                 List<CorpusFoldResult> network = eval.leaveOneCorpusOut(names, all, labels, held);
                 if (!fusion) {
                     folds.addAll(network);
@@ -251,13 +261,18 @@ final class EvaluateCommand implements Callable<Integer> {
                         AugmentationPlan.channel(seed), trainer(), seed, voiceStrength, null, 1, testCondition()));
             }
         }
+        boolean usesNetwork = recipe.equals(CrossCorpusReport.NETWORK) || fusion;
+        boolean attentive = options.network(labels.labels().size(), seedList.get(0)).pooling()
+                == NetworkSpec.Pooling.ATTENTIVE;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("label_set", labels.name() + " " + labels.labels());
         details.put("validation", held + " training speakers, drawn in turn from the training corpora");
+        if (warmStartFrom != null) details.put("warm_start", "each fold's network started from the same fold's "
+                + "network in " + warmStartFrom + " (same held-out corpus, training corpora, seed and labels)");
         details.put("training_augmentation", "training (6 variants per file), training corpora only");
         details.put("training", settings.withSeed(seedList.get(0)).toString() + (seedList.size() > 1
                 ? " (seed per run: " + seedList + ")" : ""));
-        details.put("network", TrainingOptions.network(labels.labels().size(), seedList.get(0)) + " (seed + 35)");
+        details.put("network", options.network(labels.labels().size(), seedList.get(0)) + " (seed + 35)");
         details.put("features", FeatureConfig.defaults().toString());
         details.put("parallel_folds", parallel);
         details.put("scoring", String.format(Locale.ROOT, "file = mean of %s s window probabilities every %s s, as in "
@@ -278,7 +293,9 @@ final class EvaluateCommand implements Callable<Integer> {
         CrossCorpusReport.Run run = new CrossCorpusReport.Run(recipe + (voiceStrength >= 0 && !recipe.equals(
                 CrossCorpusReport.NETWORK) ? "-voice" : "") + (testCondition.equals("clean") ? "" : "-" + testCondition)
                 + ablate.stream().map(a -> "-no-" + a.name()
-                .toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining()) + (fusion ? "-w" + Math.round(100 * fusionWeight) : ""), names, seedList, folds,
+                .toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining()) + (fusion ? "-w" + Math.round(100 * fusionWeight) : "")
+                + (usesNetwork && attentive ? "-attentive" : "") + (warmStartFrom != null ? "-warm" : ""),
+                names, seedList, folds,
                 (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
         String md = CrossCorpusReport.write(run, reportDir);
         CrossCorpusReport.updateTable(run, results);
@@ -366,7 +383,7 @@ final class EvaluateCommand implements Callable<Integer> {
             TrainingSettings settings = null;
             NetworkSpec net = null;
             for (long seed : seedList) {
-                net = TrainingOptions.network(labels.labels().size(), seed);
+                net = options.network(labels.labels().size(), seed);
                 settings = settings(p).withSeed(seed);
                 // one directory per run configuration (bar --epochs and --patience, which a rerun may raise), so
                 // that finished folds are only ever reused by the same run

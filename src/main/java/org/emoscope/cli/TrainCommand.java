@@ -79,6 +79,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double voiceStrength;
 
+    @Option(names = "--warm-start", paramLabel = "BUNDLE",
+            description = "Start the network from this bundle's weights (trained on the same corpora with the same "
+                    + "validation speakers) instead of random ones; layers a new head adds, such as attentive "
+                    + "pooling's frame scorer, start fresh.")
+    Path warmStart;
+
     @Option(names = "--network-from", paramLabel = "BUNDLE",
             description = "Take the network from this bundle (trained by this command on the same corpora, seed and "
                     + "validation speakers) instead of training one; train and attach only the functionals classifier.")
@@ -149,10 +155,16 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The network of {@code --network-from}, checked to come from the same corpora and validation speakers. */
     private ModelBundle networkFrom(LabelSet labels, List<String> names, ValidationSplit vs) throws Exception {
-        ModelBundle b = ModelBundle.load(networkFrom);
+        return sameTraining(networkFrom, "--network-from", labels, names, vs);
+    }
+
+    /** The bundle {@code file}, checked to come from the same corpora and validation speakers. */
+    private ModelBundle sameTraining(Path file, String option, LabelSet labels, List<String> names,
+                                     ValidationSplit vs) throws Exception {
+        ModelBundle b = ModelBundle.load(file);
         if (!names.equals(b.metadata().get("corpora")) || !labels.name().equals(b.metadata().get("label_set"))
                 || !vs.validationSpeakers().equals(b.metadata().get("validation_speakers")))
-            throw new ParameterException(spec.commandLine(), "--network-from " + networkFrom + " was trained on "
+            throw new ParameterException(spec.commandLine(), option + " " + file + " was trained on "
                     + b.metadata().get("corpora") + " / " + b.metadata().get("label_set") + " with validation speakers "
                     + b.metadata().get("validation_speakers") + ", not " + names + " / " + labels.name() + " / "
                     + vs.validationSpeakers());
@@ -164,8 +176,9 @@ final class TrainCommand implements Callable<Integer> {
         ItemLoader loader = options.loader();
         List<Item> fit = loader.load(vs.fit(), labels, AugmentationPlan.training(options.seed), err::println);
         List<Item> val = loader.load(vs.validation(), labels, AugmentationPlan.none(), null);
-        NetworkSpec net = TrainingOptions.network(labels.labels().size(), options.seed);
+        NetworkSpec net = options.network(labels.labels().size(), options.seed);
         Trainer trainer = new Trainer(net, loader.cache().config(), options.settings(), labels.labels());
+        if (warmStart != null) trainer = trainer.startingFrom(sameTraining(warmStart, "--warm-start", labels, names, vs));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("corpora", names);
         meta.put("label_set", labels.name());

@@ -88,6 +88,12 @@ final class TrainingOptions {
                     + "and the app and analyze cut windows of this length for it.")
     double window;
 
+    @Option(names = "--pooling", paramLabel = "P", defaultValue = "attentive",
+            description = "How the network pools over time: attentive (weights over frames that sum to 1, the frame "
+                    + "attention the app shows) or mean-max (the paper's average and maximum) (default: "
+                    + "${DEFAULT-VALUE}).")
+    String pooling;
+
     TrainingSettings settings() {
         return TrainingSettings.defaults().withEpochs(epochs, patience).withSeed(seed).withBatch(batch)
                 .withWindowMean(windowCmn).withMasking(mask).withMixup(mixup).withWindowSeconds(window)
@@ -100,9 +106,14 @@ final class TrainingOptions {
      * The network for {@code classes} classes of the default features, its weights initialised from the run's seed:
      * seed + 35, so that the default seed 7 keeps the initialisation (42) every earlier result used.
      */
-    static NetworkSpec network(int classes, long seed) {
+    NetworkSpec network(int classes, long seed) {
+        NetworkSpec.Pooling p = switch (pooling) {
+            case "attentive" -> NetworkSpec.Pooling.ATTENTIVE;
+            case "mean-max" -> NetworkSpec.Pooling.MEAN_MAX;
+            default -> throw new IllegalArgumentException("--pooling must be attentive or mean-max, not " + pooling);
+        };
         return NetworkSpec.defaults(classes).withInputChannels(FeatureConfig.defaults().coefficients())
-                .withSeed(seed + 35);
+                .withSeed(seed + 35).withPooling(p);
     }
 
     ItemLoader loader() {

@@ -3,12 +3,19 @@ package org.emoscope.features;
 /**
  * Truncated orthonormal DCT-II (scipy {@code dct(type=2, norm='ortho')}, first {@code outputs} terms):
  * {@code c[j] = s_j sum_m x[m] cos(pi j (2m + 1) / (2 M))} with {@code s_0 = sqrt(1/M)}, {@code s_j = sqrt(2/M)}.
- * Immutable and thread-safe.
+ * The rows of the basis are orthonormal, so the transpose ({@link #toLogMel}) maps cepstral coefficients back to the
+ * log-mel values they describe (the cepstrally smoothed spectrum), and a gradient with respect to the coefficients to
+ * the gradient with respect to the log-mel values. Immutable and thread-safe.
  */
-final class OrthoDct {
+public final class OrthoDct {
 
     private final int inputs;
     private final double[][] basis;
+
+    /** The DCT that turns {@code config}'s log-mel frames into its MFCCs. */
+    public static OrthoDct of(FeatureConfig config) {
+        return new OrthoDct(config.melFilters(), config.coefficients());
+    }
 
     OrthoDct(int inputs, int outputs) {
         if (inputs < 1 || outputs < 1 || outputs > inputs) {
@@ -38,5 +45,34 @@ final class OrthoDct {
             }
             out[j] = (float) sum;
         }
+    }
+
+    /**
+     * The transpose: {@code out[m] = sum_j basis[j][m] coefficients[j]}, for {@code coefficients} of length
+     * {@code outputs}; {@code out} has {@code inputs} values. Applied to MFCCs it gives the log-mel frame they keep
+     * (exactly the input when no coefficient was dropped); applied to a gradient with respect to the MFCCs, the
+     * gradient with respect to the log-mel input.
+     */
+    public double[] toLogMel(double[] coefficients) {
+        if (coefficients.length != basis.length)
+            throw new IllegalArgumentException("expected " + basis.length + " coefficients, got " + coefficients.length);
+        double[] out = new double[inputs];
+        for (int j = 0; j < basis.length; j++) {
+            double[] row = basis[j];
+            double a = coefficients[j];
+            if (a == 0) continue;
+            for (int m = 0; m < inputs; m++) out[m] += row[m] * a;
+        }
+        return out;
+    }
+
+    /** Number of log-mel inputs. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Number of coefficients kept. */
+    public int outputs() {
+        return basis.length;
     }
 }

@@ -40,6 +40,7 @@ public final class EmotionModel {
     private final float[] mean;
     private final int minFrames;
     private final double frameSeconds;
+    private final String frameVertex;
     private long nativeGarbage;
     private long collections;
     private long fullCollectionsSeen = -1;
@@ -52,6 +53,7 @@ public final class EmotionModel {
         this.mean = bundle.normalization().mean();
         this.minFrames = bundle.spec().timePoolingFactor();
         this.frameSeconds = bundle.featureConfig().hopSeconds() * bundle.spec().timePoolingFactor();
+        this.frameVertex = attentivePooling() ? EmotionNetwork.FRAME_WEIGHTS : EmotionNetwork.FRAME_GATE;
     }
 
     /**
@@ -118,7 +120,7 @@ public final class EmotionModel {
         Map<String, INDArray> activations = network.feedForward(input, false);
         float[][] probabilities = rows(activations.get(EmotionNetwork.OUTPUT), n);
         float[][] channelGate = rows(activations.get(EmotionNetwork.CHANNEL_GATE), n);
-        float[][] frameGate = rows(activations.get(EmotionNetwork.FRAME_GATE), n);
+        float[][] frameGate = rows(activations.get(frameVertex), n);
         Prediction[] predictions = new Prediction[n];
         FunctionalsClassifier head = bundle.functionals();
         double weight = bundle.functionalsWeight();
@@ -174,6 +176,15 @@ public final class EmotionModel {
         float[][] window = new float[Math.max(1, frames)][];
         for (int t = 0; t < window.length; t++) window[t] = mean.clone();
         for (int i = 0; i < calls; i++) predict(window);
+    }
+
+    /**
+     * True if the network pools time attentively ({@link NetworkSpec.Pooling#ATTENTIVE}): its frame attention is a
+     * distribution over the window's attention frames (summing to 1) that the decision rests on. Otherwise it is
+     * CBAM's sigmoid frame gate, each value in (0, 1).
+     */
+    public boolean attentivePooling() {
+        return bundle.spec().pooling() == NetworkSpec.Pooling.ATTENTIVE;
     }
 
     /** The network's trainable parameters. */

@@ -50,8 +50,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *     sa_pool   mean and max over channels             [B, 2, 1, T']
  *     {@value #FRAME_GATE}    1 x s conv 2 -> 1, sigmoid             [B, 1, 1, T']
  *     sa_out    ca_out * frame gate                     [B, C', 1, T']
- *   head: global average and global max over time, concatenated [B, 2C'] -> dense (ReLU) -> {@value #OUTPUT}
- *   (softmax; dropout is applied to the output layer's input, i.e. the dense activations)
+ *   head, {@link NetworkSpec.Pooling#MEAN_MAX}: global average and global max over time, concatenated [B, 2C']
+ *   head, {@link NetworkSpec.Pooling#ATTENTIVE}:
+ *     att_hidden 1 x 1 conv C' -> C'/r, tanh                [B, C'/r, 1, T']
+ *     att_score  1 x 1 conv C'/r -> 1, zero-initialised     [B, 1, 1, T']
+ *     {@value #FRAME_WEIGHTS} softmax over time ({@link TimeSoftmaxVertex})  [B, 1, 1, T'], sums to 1
+ *     pooled     weighted mean and standard deviation of sa_out [B, 2C'] ({@link AttentivePoolVertex})
+ *   then dense (ReLU) -> {@value #OUTPUT} (softmax; dropout is applied to the output layer's input, i.e. the dense
+ *   activations)
  * </pre>
  * Block order: pooling comes before batch normalisation and ReLU (the paper's order is conv, BN, ReLU, pool). The two
  * orders represent the same functions: at inference BN is a per-channel affine map, which commutes with max pooling
@@ -71,6 +77,11 @@ public final class EmotionNetwork {
     public static final String CHANNEL_GATE = "channel_gate";
     /** Name of the frame-attention gate vertex; activations {@code [batch, 1, 1, T']} in (0, 1). */
     public static final String FRAME_GATE = "frame_gate";
+    /**
+     * Name of the frame-weights vertex of a {@link NetworkSpec.Pooling#ATTENTIVE} network; activations
+     * {@code [batch, 1, 1, T']}, a distribution over attention frames (each window's weights sum to 1).
+     */
+    public static final String FRAME_WEIGHTS = "frame_weights";
     /** Name of the output layer; activations {@code [batch, classes]}, softmax probabilities. */
     public static final String OUTPUT = "output";
 
@@ -141,10 +152,20 @@ public final class EmotionNetwork {
         OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nOut(spec.numClasses()).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER);
         if (spec.dropout() > 0) output.dropOut(1.0 - spec.dropout()); // DL4J takes the retain probability
-        g.addLayer("avg_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "sa_out")
-                .addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "sa_out")
-                .addVertex("pooled", new MergeVertex(), "avg_pool", "max_pool")
-                .addLayer("dense", new DenseLayer.Builder().nOut(spec.denseUnits()).activation(Activation.RELU)
+        if (spec.pooling() == NetworkSpec.Pooling.ATTENTIVE) {
+            // the scorer's output layer starts at zero: uniform weights, i.e. the weighted mean is the plain mean
+            g.addLayer("att_hidden", new ConvolutionLayer.Builder(1, 1).nOut(spec.attentionHiddenUnits())
+                            .activation(Activation.TANH).weightInit(WeightInit.XAVIER).build(), "sa_out")
+                    .addLayer("att_score", new ConvolutionLayer.Builder(1, 1).nOut(1)
+                            .activation(Activation.IDENTITY).weightInit(WeightInit.ZERO).build(), "att_hidden")
+                    .addVertex(FRAME_WEIGHTS, new TimeSoftmaxVertex(), "att_score")
+                    .addVertex("pooled", new AttentivePoolVertex(), "sa_out", FRAME_WEIGHTS);
+        } else {
+            g.addLayer("avg_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "sa_out")
+                    .addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "sa_out")
+                    .addVertex("pooled", new MergeVertex(), "avg_pool", "max_pool");
+        }
+        g.addLayer("dense", new DenseLayer.Builder().nOut(spec.denseUnits()).activation(Activation.RELU)
                         .build(), "pooled")
                 .addLayer(OUTPUT, output.build(), "dense")
                 .setOutputs(OUTPUT);
@@ -154,21 +175,23 @@ public final class EmotionNetwork {
     /**
      * Starts {@code to} from what {@code from} has learnt (transfer learning): every layer's weights, and the output
      * weights of each class both networks have (matched by label). Classes only {@code to} has keep their fresh
-     * initialisation. The networks must have the same shape apart from the number of classes.
+     * initialisation, and so do the frame scorer's layers when {@code to} pools attentively and {@code from} does
+     * not (its zero-initialised scorer starts as the plain mean). The networks must otherwise have the same shape
+     * apart from the number of classes.
      *
      * @return the labels whose output weights were copied
      * @throws IllegalArgumentException if a layer other than the output differs in shape between the networks
      */
     public static List<String> transfer(ComputationGraph from, List<String> fromLabels, ComputationGraph to,
                                         List<String> toLabels) {
-        if (from.getLayers().length != to.getLayers().length)
-            throw new IllegalArgumentException("the networks have " + from.getLayers().length + " and "
-                    + to.getLayers().length + " layers");
         for (Layer target : to.getLayers()) {
             String name = target.conf().getLayer().getLayerName();
             if (name.equals(OUTPUT)) continue;
+            if (!from.getConfiguration().getVertices().containsKey(name)) {
+                if (name.startsWith("att_")) continue; // an attentive head's scorer, new to a mean-and-max network
+                throw new IllegalArgumentException("the source network has no layer " + name);
+            }
             Layer source = from.getLayer(name);
-            if (source == null) throw new IllegalArgumentException("the source network has no layer " + name);
             for (var e : target.paramTable().entrySet()) {
                 INDArray value = source.paramTable().get(e.getKey());
                 if (value == null || !Arrays.equals(value.shape(), e.getValue().shape()))

@@ -368,6 +368,10 @@ public final class ModelBundle {
         if (spec.timePoolingFactor() != pooling)
             return "the network spec says the network pools time by " + spec.timePoolingFactor()
                     + " but the network pools it by " + pooling;
+        boolean attentive = network.getConfiguration().getVertices().containsKey(EmotionNetwork.FRAME_WEIGHTS);
+        if (attentive != (spec.pooling() == NetworkSpec.Pooling.ATTENTIVE))
+            return "the network spec says the network pools time " + spec.pooling() + " but the network "
+                    + (attentive ? "has" : "lacks") + " attentive pooling";
         if (normalization.channels() != featureConfig.coefficients())
             return "the normalisation has " + normalization.channels() + " channels but the feature config gives "
                     + featureConfig.coefficients() + " MFCC coefficients";

@@ -37,7 +37,7 @@ final class NetworkConfigCheck {
 
     /**
      * Exactly the classes {@link EmotionNetwork#configuration} writes, for any {@link NetworkSpec}, with the updaters
-     * the tests build it with (NoOp, Sgd). All are plain configuration beans of DL4J and ND4J plus our two vertices.
+     * the tests build it with (NoOp, Sgd). All are plain configuration beans of DL4J and ND4J plus our four vertices.
      * A network built differently needs its classes added here, on purpose.
      */
     static final Set<String> ALLOWED_CLASSES = Set.of(
@@ -46,6 +46,8 @@ final class NetworkConfigCheck {
             "org.deeplearning4j.nn.conf.graph.MergeVertex",
             "org.emoscope.model.BroadcastMultiplyVertex",
             "org.emoscope.model.MeanMaxPoolVertex",
+            "org.emoscope.model.TimeSoftmaxVertex",
+            "org.emoscope.model.AttentivePoolVertex",
             // layers
             "org.deeplearning4j.nn.conf.layers.ActivationLayer",
             "org.deeplearning4j.nn.conf.layers.BatchNormalization",
@@ -59,6 +61,7 @@ final class NetworkConfigCheck {
             "org.nd4j.linalg.activations.impl.ActivationReLU",
             "org.nd4j.linalg.activations.impl.ActivationSigmoid",
             "org.nd4j.linalg.activations.impl.ActivationSoftmax",
+            "org.nd4j.linalg.activations.impl.ActivationTanH",
             // loss
             "org.nd4j.linalg.lossfunctions.impl.LossMCXENT",
             // updaters, their schedules and regularisation
@@ -70,6 +73,7 @@ final class NetworkConfigCheck {
             // weight initialisation and dropout
             "org.deeplearning4j.nn.weights.WeightInitRelu",
             "org.deeplearning4j.nn.weights.WeightInitXavier",
+            "org.deeplearning4j.nn.weights.WeightInitConstant",
             "org.deeplearning4j.nn.conf.dropout.Dropout");
 
     /** Most channels, units or outputs a layer may have. */

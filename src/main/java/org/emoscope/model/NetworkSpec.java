@@ -25,6 +25,8 @@ import java.util.List;
  * @param learningRate       Adam learning rate
  * @param numClasses         number of output classes
  * @param seed               seed of the weight initialisation and dropout
+ * @param pooling            how the head pools over time (null, in bundles that predate the choice:
+ *                           {@link Pooling#MEAN_MAX})
  */
 public record NetworkSpec(
         int inputChannels,
@@ -38,7 +40,31 @@ public record NetworkSpec(
         double l2,
         double learningRate,
         int numClasses,
-        long seed) {
+        long seed,
+        Pooling pooling) {
+
+    /** How the head summarises the attention block's output over time. */
+    public enum Pooling {
+        /**
+         * Global average and global maximum over time, concatenated (the paper's head). The frame gate is CBAM's
+         * sigmoid spatial attention, which multiplies frames but does not choose between them.
+         */
+        MEAN_MAX,
+        /**
+         * Attentive statistics pooling: a small scorer gives every frame a score, a softmax over time turns the
+         * scores into weights that sum to 1, and the head sees the weighted mean and standard deviation of each
+         * channel ({@link AttentivePoolVertex}). The weights are the frame attention: a distribution over frames.
+         */
+        ATTENTIVE
+    }
+
+    /** A spec with {@link Pooling#MEAN_MAX} pooling. */
+    public NetworkSpec(int inputChannels, List<Integer> convFilters, List<Integer> convKernels, List<Integer> poolSizes,
+                       int attentionReduction, int spatialKernel, int denseUnits, double dropout, double l2,
+                       double learningRate, int numClasses, long seed) {
+        this(inputChannels, convFilters, convKernels, poolSizes, attentionReduction, spatialKernel, denseUnits,
+                dropout, l2, learningRate, numClasses, seed, Pooling.MEAN_MAX);
+    }
 
     /**
      * The recommended network for {@code numClasses} classes of 40-coefficient MFCCs: blocks of 64, 128 and 128
@@ -58,6 +84,7 @@ public record NetworkSpec(
      *                                  than 2 classes
      */
     public NetworkSpec {
+        if (pooling == null) pooling = Pooling.MEAN_MAX;
         convFilters = List.copyOf(convFilters);
         convKernels = List.copyOf(convKernels);
         poolSizes = List.copyOf(poolSizes);
@@ -85,19 +112,39 @@ public record NetworkSpec(
     /** This spec with another number of input channels (MFCC coefficients). */
     public NetworkSpec withInputChannels(int channels) {
         return new NetworkSpec(channels, convFilters, convKernels, poolSizes, attentionReduction, spatialKernel,
-                denseUnits, dropout, l2, learningRate, numClasses, seed);
+                denseUnits, dropout, l2, learningRate, numClasses, seed, pooling);
+    }
+
+    /**
+     * The record's usual form; the pooling is named only when it is not {@link Pooling#MEAN_MAX}, so that the text
+     * of a mean-and-max spec (part of the key of earlier evaluation runs' work directories) is what it always was.
+     */
+    @Override
+    public String toString() {
+        return "NetworkSpec[inputChannels=" + inputChannels + ", convFilters=" + convFilters + ", convKernels="
+                + convKernels + ", poolSizes=" + poolSizes + ", attentionReduction=" + attentionReduction
+                + ", spatialKernel=" + spatialKernel + ", denseUnits=" + denseUnits + ", dropout=" + dropout
+                + ", l2=" + l2 + ", learningRate=" + learningRate + ", numClasses=" + numClasses + ", seed=" + seed
+                + (pooling == Pooling.MEAN_MAX ? "" : ", pooling=" + pooling) + "]";
+    }
+
+    /** This spec with another pooling over time. */
+    public NetworkSpec withPooling(Pooling pooling) {
+        return new NetworkSpec(inputChannels, convFilters, convKernels, poolSizes, attentionReduction, spatialKernel,
+                denseUnits, dropout, l2, learningRate, numClasses, seed, pooling);
     }
 
     /** This spec with another seed of the weight initialisation and dropout. */
     public NetworkSpec withSeed(long seed) {
         return new NetworkSpec(inputChannels, convFilters, convKernels, poolSizes, attentionReduction, spatialKernel,
-                denseUnits, dropout, l2, learningRate, numClasses, seed);
+                denseUnits, dropout, l2, learningRate, numClasses, seed, pooling);
     }
 
     /**
      * True if a network built from {@code other} has layers of the same shapes as one built from this spec, apart
      * from the output layer (whose width is the number of classes): its weights can start this one
-     * ({@link EmotionNetwork#transfer}). Regularisation, learning rate and seed do not matter.
+     * ({@link EmotionNetwork#transfer}). Regularisation, learning rate, seed and pooling do not matter (the layers of
+     * an attentive head that a mean-and-max network lacks start fresh).
      */
     public boolean sameLayersAs(NetworkSpec other) {
         return inputChannels == other.inputChannels && convFilters.equals(other.convFilters)

@@ -184,6 +184,45 @@ public record Normalization(float[] mean, float[] std, boolean windowMean, Speak
         return out;
     }
 
+    /**
+     * The adjoint of {@link #apply(float[][], SpeakerStatistics.Estimate)} (which is affine in the frames): given the
+     * gradient of some function with respect to the normalised frames, the gradient with respect to the raw frames,
+     * {@code [frames][channels]}. Window-mean removal sends each channel's mean gradient back out, the scalings
+     * divide by the same spreads.
+     */
+    public float[][] gradientToRaw(float[][] gradient, SpeakerStatistics.Estimate voice) {
+        SpeakerStatistics.Estimate first = speaker == null ? null : voice != null ? voice : speaker.asEstimate();
+        float[] firstStd = first == null ? null : first.std();
+        int channels = mean.length;
+        double[] centre = new double[channels];
+        if (windowMean && gradient.length > 0) {
+            for (float[] g : gradient) for (int c = 0; c < channels; c++) centre[c] += g[c];
+            for (int c = 0; c < channels; c++) centre[c] /= gradient.length;
+        }
+        float[][] out = new float[gradient.length][channels];
+        for (int t = 0; t < gradient.length; t++)
+            for (int c = 0; c < channels; c++) {
+                double g = (gradient[t][c] - centre[c]) / std[c];
+                out[t][c] = (float) (firstStd == null ? g : g / firstStd[c]);
+            }
+        return out;
+    }
+
+    /**
+     * The raw frame that the normalisation maps to the training mean for {@code voice}: the voice's own mean frame
+     * for a speaker-normalised model (the prior's without a voice), else the training mean. The neutral reference
+     * of explanations.
+     */
+    public float[] neutralFrame(SpeakerStatistics.Estimate voice) {
+        if (speaker == null) return mean.clone();
+        SpeakerStatistics.Estimate first = voice != null ? voice : speaker.asEstimate();
+        float[] m = first.mean();
+        float[] s = first.std();
+        float[] out = new float[mean.length];
+        for (int c = 0; c < out.length; c++) out[c] = m[c] + s[c] * mean[c];
+        return out;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std)

@@ -58,6 +58,7 @@ public final class Evaluation {
     private final TrainingListener listener;
     private final int parallelFolds;
     private final ModelBundle pretrained;
+    private final Path warmStart;
 
     public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
                       Path workDir, TrainingListener listener) {
@@ -70,12 +71,12 @@ public final class Evaluation {
      */
     public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
                       Path workDir, TrainingListener listener, int parallelFolds) {
-        this(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, null);
+        this(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, null, null);
     }
 
     private Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings,
                        AugmentationPlan trainingPlan, Path workDir, TrainingListener listener, int parallelFolds,
-                       ModelBundle pretrained) {
+                       ModelBundle pretrained, Path warmStart) {
         if (parallelFolds < 1) throw new IllegalArgumentException("parallelFolds must be >= 1: " + parallelFolds);
         this.parallelFolds = parallelFolds;
         this.loader = loader;
@@ -85,6 +86,7 @@ public final class Evaluation {
         this.workDir = workDir;
         this.listener = listener;
         this.pretrained = pretrained;
+        this.warmStart = warmStart;
     }
 
     /**
@@ -92,7 +94,35 @@ public final class Evaluation {
      * The caller must make sure {@code pretrained} never heard a test speaker: trained on other corpora, say.
      */
     public Evaluation startingFrom(ModelBundle pretrained) {
-        return new Evaluation(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, pretrained);
+        return new Evaluation(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, pretrained,
+                null);
+    }
+
+    /**
+     * This leave-one-corpus-out evaluation with every fold's network starting from the network the same fold ended
+     * with in an earlier run ({@code previousRun}, that run's work directory, with layers of the same shapes):
+     * a warm start, fine-tuning another head on the same trunk. Each fold checks that the earlier fold held out the
+     * same corpus with the same seed, so no network ever starts from weights that heard its test corpus.
+     */
+    public Evaluation warmStartingFrom(Path previousRun) {
+        return new Evaluation(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, null,
+                previousRun);
+    }
+
+    /** The earlier run's network for the fold holding {@code heldOut} out, checked to have been trained the same way. */
+    private ModelBundle warmStartNetwork(String heldOut, List<String> trainCorpora, LabelSet labels)
+            throws IOException {
+        Path record = warmStart.resolve("corpus-" + heldOut + ".json");
+        if (!Files.isRegularFile(record))
+            throw new IOException("the warm-start run " + warmStart + " has not finished held-out " + heldOut);
+        CorpusFoldResult earlier = JSON.readValue(record.toFile(), CorpusFoldResult.class);
+        if (!new HashSet<>(earlier.trainCorpora()).equals(new HashSet<>(trainCorpora))
+                || earlier.seed() != settings.seed() || !earlier.labels().equals(labels.labels()))
+            throw new IOException("the warm-start run's fold for held-out " + heldOut + " trained on "
+                    + earlier.trainCorpora() + " with seed " + earlier.seed() + " and labels " + earlier.labels()
+                    + ", not " + trainCorpora + ", seed " + settings.seed() + ", " + labels.labels());
+        return Trainer.checkpointNetwork(warmStart.resolve("corpus-" + heldOut), network, labels.labels(),
+                loader.cache().config());
     }
 
     private Trainer trainer(LabelSet labels) {
@@ -284,6 +314,10 @@ public final class Evaluation {
                 + "speakers %s (%d files), %d test files", heldOut, trainCorpora, fit.size(), vs.validationSpeakers(),
                 val.size(), testItems.size()));
         Trainer trainer = trainer(labels);
+        if (warmStart != null) {
+            trainer = trainer.startingFrom(warmStartNetwork(heldOut, trainCorpora, labels));
+            listener.message("held-out " + heldOut + ": starting from " + warmStart.resolve("corpus-" + heldOut));
+        }
         Trainer.Result r = trainer.train(fit, val, workDir.resolve("corpus-" + heldOut), Map.of(), listener);
         UtteranceScorer scorer = scorer(r);
         float[][] bySpeaker = scorer.probabilities(testItems, UtteranceScorer.Voices.SPEAKER);

@@ -414,6 +414,26 @@ public final class Trainer {
         public List<EpochLog> history = new ArrayList<>();
     }
 
+    /**
+     * The best network of a finished (or interrupted) training run's checkpoints in {@code dir}, as a bundle to start
+     * another run from ({@link #startingFrom}); its normalisation is a placeholder (the identity), since starting from
+     * it uses only its weights.
+     *
+     * @param spec the spec the run was trained with, apart from its pooling, which is read from the network
+     * @throws IOException if {@code dir} holds no checkpoint or it cannot be read
+     */
+    public static ModelBundle checkpointNetwork(Path dir, NetworkSpec spec, List<String> labels,
+                                                FeatureConfig features) throws IOException {
+        if (!Files.isRegularFile(dir.resolve("last.zip")) || !Files.isRegularFile(dir.resolve("best.bin")))
+            throw new IOException("no training checkpoint (last.zip and best.bin) in " + dir);
+        ComputationGraph net = ModelSerializer.restoreComputationGraph(dir.resolve("last.zip").toFile(), false);
+        net.setParams(Nd4j.readBinary(dir.resolve("best.bin").toFile()));
+        boolean attentive = net.getConfiguration().getVertices().containsKey(EmotionNetwork.FRAME_WEIGHTS);
+        return new ModelBundle(net, spec.withPooling(attentive ? NetworkSpec.Pooling.ATTENTIVE
+                : NetworkSpec.Pooling.MEAN_MAX), labels, features, Normalization.identity(features.coefficients()),
+                Map.of("checkpoint", dir.toString()), false);
+    }
+
     private State readState(Path dir, String fingerprint, TrainingListener listener) {
         Path file = dir.resolve("state.json");
         if (!Files.isRegularFile(file) || !Files.isRegularFile(dir.resolve("last.zip"))

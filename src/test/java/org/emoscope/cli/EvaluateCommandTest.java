@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.ModelBundle;
+import org.emoscope.model.NetworkSpec;
 import org.emoscope.train.Protocol;
 import org.emoscope.train.TrainingSettings;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,11 @@ class EvaluateCommandTest {
 
     @Test
     void theNetworksInitialisationFollowsTheSeedAndKeepsTheOldOneForSeven() {
-        assertEquals(42L, TrainingOptions.network(7, 7).seed());
-        assertEquals(43L, TrainingOptions.network(7, 8).seed());
+        assertEquals(42L, parsed().options.network(7, 7).seed());
+        assertEquals(43L, parsed().options.network(7, 8).seed());
+        assertEquals(NetworkSpec.Pooling.ATTENTIVE, parsed().options.network(7, 7).pooling());
+        assertEquals(NetworkSpec.Pooling.MEAN_MAX, parsed("--pooling", "mean-max").options.network(7, 7).pooling());
+        assertThrows(IllegalArgumentException.class, () -> parsed("--pooling", "max").options.network(7, 7));
     }
 
     @Test

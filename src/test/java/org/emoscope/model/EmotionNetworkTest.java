@@ -98,6 +98,35 @@ class EmotionNetworkTest {
     }
 
     @Test
+    void attentivePoolingWeighsFramesAndStartsAsThePlainMean() {
+        NetworkSpec mm = NetworkSpec.defaults(3);
+        NetworkSpec att = mm.withPooling(NetworkSpec.Pooling.ATTENTIVE);
+        assertTrue(mm.sameLayersAs(att));
+        ComputationGraph from = EmotionNetwork.build(mm);
+        ComputationGraph to = EmotionNetwork.build(att);
+        EmotionNetwork.transfer(from, List.of("a", "b", "c"), to, List.of("a", "b", "c"));
+        INDArray x = TestNd4j.gaussian(new Random(5), DataType.FLOAT, 2, 40, 1, 61);
+        var a = to.feedForward(x, false);
+        INDArray weights = a.get(EmotionNetwork.FRAME_WEIGHTS);
+        assertArrayEquals(new long[] {2, 1, 1, 16}, weights.shape());
+        for (int b = 0; b < 2; b++) {
+            assertEquals(1.0, weights.get(NDArrayIndex.point(b)).sumNumber().doubleValue(), 1e-5);
+            assertEquals(1.0 / 16, weights.get(NDArrayIndex.point(b)).maxNumber().doubleValue(), 1e-6,
+                    "a zero-initialised scorer weighs every frame alike");
+        }
+        INDArray meanFrom = from.feedForward(x, false).get("avg_pool");
+        INDArray pooled = a.get("pooled");
+        assertArrayEquals(meanFrom.ravel().toFloatVector(),
+                pooled.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 128)).dup().ravel().toFloatVector(), 1e-5f,
+                "the weighted mean is the plain mean");
+        // a trained scorer concentrates the weights: they stay a distribution
+        to.getLayer("att_score").getParam("W").assign(TestNd4j.gaussian(new Random(6), DataType.FLOAT, 1, 16, 1, 1));
+        INDArray sharp = to.feedForward(x, false).get(EmotionNetwork.FRAME_WEIGHTS);
+        assertEquals(2.0, sharp.sumNumber().doubleValue(), 1e-5);
+        assertTrue(sharp.maxNumber().doubleValue() > 1.0 / 16);
+    }
+
+    @Test
     void inferenceDoesNotDependOnTheRestOfTheBatch() {
         ComputationGraph net = EmotionNetwork.build(NetworkSpec.defaults(3));
         INDArray x = TestNd4j.gaussian(new Random(2), DataType.FLOAT, 3, 40, 1, 50);

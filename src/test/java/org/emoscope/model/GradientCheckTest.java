@@ -15,7 +15,8 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -47,11 +48,18 @@ class GradientCheckTest {
         System.setProperty(Nd4jRuntime.LOGGER_LEVEL_PREFIX + GradientCheckUtil.class.getName(), "error");
     }
 
-    @Test
-    void wholeNetworkGradientsMatchFiniteDifferences() {
+    @ParameterizedTest
+    @EnumSource(NetworkSpec.Pooling.class)
+    void wholeNetworkGradientsMatchFiniteDifferences(NetworkSpec.Pooling pooling) {
         TestNd4j.inDoublePrecision(() -> {
-            ComputationGraph net = new ComputationGraph(EmotionNetwork.configuration(TINY, DataType.DOUBLE, new NoOp()));
+            ComputationGraph net = new ComputationGraph(EmotionNetwork.configuration(TINY.withPooling(pooling),
+                    DataType.DOUBLE, new NoOp()));
             net.init();
+            // a zero-initialised scorer gives uniform weights and no gradient to the scorer's hidden layer: give it
+            // random weights so that every path through the attentive head is checked
+            if (pooling == NetworkSpec.Pooling.ATTENTIVE)
+                net.getLayer("att_score").paramTable().get("W").assign(TestNd4j.gaussian(new Random(7),
+                        DataType.DOUBLE, net.getLayer("att_score").paramTable().get("W").shape()));
             Random rng = new Random(42);
             INDArray input = TestNd4j.gaussian(rng, DataType.DOUBLE, BATCH, 3, 1, FRAMES);
             INDArray labels = org.nd4j.linalg.factory.Nd4j.zeros(DataType.DOUBLE, BATCH, 3);
