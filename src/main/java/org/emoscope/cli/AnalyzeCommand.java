@@ -48,6 +48,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "learns the voice from all of them, then analyses each with it (more accurate for many short files).")
     boolean oneSpeaker;
 
+    @Option(names = "--explain", description = "Explain every speech window (JSON only): which time-frequency cells "
+            + "pushed its predicted class up or down (integrated gradients on the log-mel spectrogram, 40 ms x 4 mel "
+            + "bands per cell), the frame attention, and the window statistics that moved it most. Slower: several "
+            + "network passes per window. See README, 'Explanations'.")
+    boolean explain;
+
+    @Option(names = "--explain-steps", paramLabel = "N", defaultValue = "" + org.emoscope.model.Explainer.DEFAULT_STEPS,
+            description = "Integration steps of --explain (default: ${DEFAULT-VALUE}; more is slower and closer to "
+                    + "exact).")
+    int explainSteps;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -65,6 +76,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             settings = AnalyzerSettings.forModel(model);
             if (window != null || hop != settings.hopSeconds())
                 settings = settings.withWindow(window == null ? settings.windowSeconds() : window, hop);
+            if (explain) {
+                if (format == Format.csv) throw new IllegalArgumentException("--explain needs JSON output (-f jsonl)");
+                if (explainSteps < 1) throw new IllegalArgumentException("--explain-steps must be at least 1");
+                settings = settings.withExplanations(explainSteps);
+            }
         } catch (IllegalArgumentException e) {
             err.println("emoscope analyze: " + e.getMessage());
             return 2;

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 @Command(name = "emoscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Hears emotion in speech. With no command, opens the desktop app (on the FILEs given, if any).",
         subcommands = {AnalyzeCommand.class, TrainCommand.class, EvaluateCommand.class, RobustnessCommand.class,
+                ExplainCheckCommand.class,
                 SpeechDetectionCommand.class,
                 BenchCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class})

@@ -220,9 +220,17 @@ final class RobustnessCommand implements Callable<Integer> {
 
     /** Writes {@code table} between this tag's markers in {@code page}, appending it when they are not there. */
     static void updatePage(Path page, String tag, String table) throws IOException {
-        String start = "<!-- robustness:" + tag + ":start -->";
-        String end = "<!-- robustness:" + tag + ":end -->";
-        String text = Files.isRegularFile(page) ? Files.readString(page) : "# Robustness\n";
+        updatePage(page, "robustness", "# Robustness", tag, table);
+    }
+
+    /**
+     * Writes {@code table} into {@code page} between the markers {@code <!-- kind:tag:start -->} and
+     * {@code <!-- kind:tag:end -->}, replacing what was there, or appends it (a new page starts with {@code title}).
+     */
+    static void updatePage(Path page, String kind, String title, String tag, String table) throws IOException {
+        String start = "<!-- " + kind + ":" + tag + ":start -->";
+        String end = "<!-- " + kind + ":" + tag + ":end -->";
+        String text = Files.isRegularFile(page) ? Files.readString(page) : title + "\n";
         String block = start + "\n" + table + end;
         int s = text.indexOf(start);
         int e = text.indexOf(end);

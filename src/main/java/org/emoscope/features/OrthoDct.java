@@ -32,7 +32,7 @@ public final class OrthoDct {
     }
 
     /** Writes the first {@code outputs} DCT-II coefficients of {@code in} (length {@code inputs}) to {@code out}. */
-    void transform(double[] in, float[] out) {
+    public void transform(double[] in, float[] out) {
         if (in.length != inputs || out.length != basis.length) {
             throw new IllegalArgumentException("expected " + inputs + " inputs and " + basis.length + " outputs, got "
                     + in.length + " and " + out.length);

@@ -75,6 +75,30 @@ public record Explanation(List<String> labels, int target, double probability, d
         return Math.abs(total() - (probability - baselineProbability));
     }
 
+    /**
+     * This explanation on a coarser grid: each new cell is the sum of {@code frames} x {@code bands} cells (the
+     * last row and column may take fewer), so sums, and completeness, are kept; a band's centre is the mean of its
+     * bands' centres. Frame attention is unchanged.
+     */
+    public Explanation pooled(int frames, int bands) {
+        if (frames < 1 || bands < 1) throw new IllegalArgumentException("cells must be at least 1 x 1");
+        int t2 = (cells.length + frames - 1) / frames;
+        int b2 = (bandCentresHz.length + bands - 1) / bands;
+        float[][] out = new float[t2][b2];
+        for (int t = 0; t < cells.length; t++)
+            for (int b = 0; b < bandCentresHz.length; b++) out[t / frames][b / bands] += cells[t][b];
+        double[] centres = new double[b2];
+        for (int b = 0; b < b2; b++) {
+            int from = b * bands;
+            int to = Math.min(bandCentresHz.length, from + bands);
+            double sum = 0;
+            for (int i = from; i < to; i++) sum += bandCentresHz[i];
+            centres[b] = sum / (to - from);
+        }
+        return new Explanation(labels, target, probability, baselineProbability, out, hopSeconds * frames, centres,
+                frameAttention, attentionSeconds, distribution, fusedProbabilities, statistics, networkWeight);
+    }
+
     /** Largest absolute cell value (0 for an all-zero map): the scale of a symmetric colour map. */
     public double maxAbs() {
         double m = 0;

@@ -3,6 +3,8 @@ package org.emoscope.pipeline;
 import be.tarsos.dsp.AudioDispatcher;
 import org.emoscope.audio.AudioSource;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.Explainer;
+import org.emoscope.model.Explanation;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.Prediction;
 import org.emoscope.model.SpeakerPrior;
@@ -210,6 +212,7 @@ public final class AnalysisSession implements AutoCloseable {
         EmotionModel model = analyzer.model();
         AnalyzerSettings s = analyzer.settings();
         float[] smoothed = null;
+        Explainer explainer = null;
         try {
             List<Queued> batch = new ArrayList<>(MAX_BATCH);
             boolean ended = false;
@@ -249,9 +252,18 @@ public final class AnalysisSession implements AutoCloseable {
                     double end = start + (job.realFrames() - 1) * hop + model.featureConfig().windowSamples()
                             / (double) model.featureConfig().sampleRate();
                     SpeakerStatistics.Estimate v = batch.get(i).voice();
+                    WindowResult.Context context = new WindowResult.Context(v, job.functionals(),
+                            batch.get(i).centre());
+                    Explanation explanation = null;
+                    if (speech && s.explainSteps() > 0) {
+                        if (explainer == null) explainer = new Explainer(model.bundle());
+                        explanation = explainer.explain(job.frames(), v, job.functionals(), batch.get(i).centre(), -1,
+                                s.explainSteps()).pooled(WindowExplanations.FRAMES_PER_CELL,
+                                WindowExplanations.BANDS_PER_CELL);
+                    }
                     WindowResult r = new WindowResult(job.index(), start, end, fraction, speech, p,
                             speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime(),
-                            v == null ? Double.NaN : v.frames() * hop);
+                            v == null ? Double.NaN : v.frames() * hop, context, explanation);
                     windowsDone.incrementAndGet();
                     listener.onWindow(r);
                 }

@@ -16,12 +16,17 @@ import org.emoscope.model.EmotionModel;
  * @param minSpeechFraction    a window is speech when at least this fraction of its frames are speech
  * @param queueCapacity        windows waiting for inference; a live source drops the oldest beyond this, a file
  *                             source waits (nothing is lost)
+ * @param explainSteps         0: no explanations (default); otherwise every speech window gets an
+ *                             {@link org.emoscope.model.Explanation} of its predicted class with this many
+ *                             integration steps ({@link WindowResult#explanation()}), at the cost of several
+ *                             network passes per window
  */
 public record AnalyzerSettings(double windowSeconds, double hopSeconds, double smoothing,
-                               SpeechDetector.Settings speech, double minSpeechFraction, int queueCapacity) {
+                               SpeechDetector.Settings speech, double minSpeechFraction, int queueCapacity,
+                               int explainSteps) {
 
     public static AnalyzerSettings defaults() {
-        return new AnalyzerSettings(2.0, 0.25, 0.5, SpeechDetector.Settings.defaults(), 0.2, 8);
+        return new AnalyzerSettings(2.0, 0.25, 0.5, SpeechDetector.Settings.defaults(), 0.2, 8, 0);
     }
 
     /** The defaults, with the window length {@code model} was trained on ({@link EmotionModel#windowSeconds()}). */
@@ -53,9 +58,17 @@ public record AnalyzerSettings(double windowSeconds, double hopSeconds, double s
             throw new IllegalArgumentException("minSpeechFraction must be in [0, 1]: " + minSpeechFraction);
         java.util.Objects.requireNonNull(speech, "speech");
         if (queueCapacity < 1) throw new IllegalArgumentException("queueCapacity must be >= 1");
+        if (explainSteps < 0) throw new IllegalArgumentException("explainSteps must be >= 0: " + explainSteps);
+    }
+
+    /** These settings with explanations of every speech window ({@code steps} > 0) or none (0). */
+    public AnalyzerSettings withExplanations(int steps) {
+        return new AnalyzerSettings(windowSeconds, hopSeconds, smoothing, speech, minSpeechFraction, queueCapacity,
+                steps);
     }
 
     public AnalyzerSettings withWindow(double seconds, double hop) {
-        return new AnalyzerSettings(seconds, hop, smoothing, speech, minSpeechFraction, queueCapacity);
+        return new AnalyzerSettings(seconds, hop, smoothing, speech, minSpeechFraction, queueCapacity,
+                explainSteps);
     }
 }

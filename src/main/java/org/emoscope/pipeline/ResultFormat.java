@@ -15,7 +15,10 @@ import java.util.Map;
  * <p>Numbers are plain decimals, rounded to the precision each field has (seconds to the millisecond,
  * probabilities to 6 places), never in exponent notation ({@code 0.000862}, not {@code 8.62E-4}). A file or
  * segment with no speech ({@link WindowResult#NO_SPEECH}) has no probabilities: the model's output for noise or
- * silence says nothing about an emotion. A file that was analysed although something is wrong with it (it is
+ * silence says nothing about an emotion. When the analysis explained its windows
+ * ({@link AnalyzerSettings#explainSteps()}), the JSON object also has {@code windows}: each window's start_s, end_s,
+ * speech, and the compact explanation of a speech window ({@link WindowExplanations#json}) or the frame attention
+ * of a window without speech. A file that was analysed although something is wrong with it (it is
  * truncated) has a {@code warning}.
  */
 public final class ResultFormat {
@@ -44,6 +47,24 @@ public final class ResultFormat {
             segments.add(m);
         }
         o.put("segments", segments);
+        if (a.windows().stream().anyMatch(w -> w.explanation() != null)) {
+            List<Map<String, Object>> windows = new ArrayList<>();
+            for (WindowResult w : a.windows()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("start_s", round(w.startSeconds(), 3));
+                m.put("end_s", round(w.endSeconds(), 3));
+                m.put("speech", w.speech());
+                if (w.explanation() != null) {
+                    m.put("explanation", WindowExplanations.json(w.explanation(), w.startSeconds()));
+                } else {
+                    List<Object> att = new ArrayList<>();
+                    for (float v : w.prediction().frameAttention()) att.add(round(v, 3));
+                    m.put("attention", att);
+                }
+                windows.add(m);
+            }
+            o.put("windows", windows);
+        }
         return o;
     }
 

@@ -1,6 +1,8 @@
 package org.emoscope.pipeline;
 
+import org.emoscope.model.Explanation;
 import org.emoscope.model.Prediction;
+import org.emoscope.model.SpeakerStatistics;
 
 /**
  * The analyzer's verdict on one window.
@@ -17,10 +19,33 @@ import org.emoscope.model.Prediction;
  * @param deliveredNanos  {@link System#nanoTime()} just before listeners were called
  * @param voiceSeconds    for a speaker-normalised model, seconds of voice the session had heard when it cut this
  *                        window (what its speaker statistics rest on); NaN for other models
+ * @param context         what the model was given besides the window's frames (to explain the window later), or
+ *                        null
+ * @param explanation     for a speech window of an analysis with {@link AnalyzerSettings#explainSteps()}, the
+ *                        explanation of its predicted class; else null
  */
 public record WindowResult(long index, double startSeconds, double endSeconds, double speechFraction, boolean speech,
                            Prediction prediction, float[] smoothed, long producedNanos, long deliveredNanos,
-                           double voiceSeconds) {
+                           double voiceSeconds, Context context, Explanation explanation) {
+
+    /**
+     * What the model was given for a window besides its frames: together with the window's log-mel frames (whose
+     * DCT are its MFCCs) enough to explain it again ({@link WindowExplanations}).
+     *
+     * @param voice       the voice estimate a speaker-normalised model standardised the frames with, or null
+     * @param functionals the window's statistics for a bundle that fuses them, or null
+     * @param centre      the voice centre of the statistics, or null
+     */
+    public record Context(SpeakerStatistics.Estimate voice, float[] functionals, float[] centre) {
+    }
+
+    /** A result without context or explanation. */
+    public WindowResult(long index, double startSeconds, double endSeconds, double speechFraction, boolean speech,
+                        Prediction prediction, float[] smoothed, long producedNanos, long deliveredNanos,
+                        double voiceSeconds) {
+        this(index, startSeconds, endSeconds, speechFraction, speech, prediction, smoothed, producedNanos,
+                deliveredNanos, voiceSeconds, null, null);
+    }
 
     /** The label to show: the smoothed best label, or {@link #NO_SPEECH}. */
     public String label() {
