@@ -118,6 +118,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             for (double w : new double[]{1, 2, 4})
                 latency.add(Benchmarks.latency(model, w, quick ? 5 : 50, quick ? 20 : 500));
             for (LatencyRow r : latency) calls += r.warmUp() + r.calls();
+            List<Benchmarks.ExplainRow> explain = new ArrayList<>();
+            for (int steps : new int[]{1, 8, org.emoscope.model.Explainer.DEFAULT_STEPS})
+                explain.add(Benchmarks.explain(model, 2, steps, quick ? 2 : 5, quick ? 5 : 50));
             memory.add(MemoryPoint.now("inference latency", calls));
 
             progress(err, startNanos, "bench 5/6: file analysis");
@@ -137,7 +140,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                     Machine.loadAverage(), Nd4jRuntime.describeThreads(),
                     Machine.otherProcessesCores(cpuAtStart, Machine.cpuTicks(), runSeconds), runSeconds);
             Report report = new Report();
-            String md = report.render(context, mfcc, latency, files, cold, live, mic, memory);
+            String md = report.render(context, mfcc, latency, explain, files, cold, live, mic, memory);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(out, md, StandardCharsets.UTF_8);

@@ -107,16 +107,18 @@ public final class Explainer {
         }
         int k = target >= 0 ? target : argMax(fused);
         if (k >= p.length) throw new IllegalArgumentException("class " + k + " of " + p.length);
-        double p0 = network.outputSingle(false, x0).getDouble(0, k);
-
-        // the path x0 + a (x - x0), one row per step, and the gradient of p_k along it
+        // the path x0 + a (x - x0), one row per step, and the gradient of p_k along it; a last row holds x0 itself,
+        // whose probability comes with the same pass
         long paddedFrames = x.size(3);
         INDArray diff = x.sub(x0);
-        INDArray path = Nd4j.create(DataType.FLOAT, steps, channels, 1, paddedFrames);
+        INDArray path = Nd4j.create(DataType.FLOAT, steps + 1, channels, 1, paddedFrames);
         for (int s = 0; s < steps; s++)
             path.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s)).assign(
                     x0.add(diff.mul((s + 0.5) / steps)).reshape(channels, 1, paddedFrames));
-        INDArray g = probabilityGradient(network, path, k);
+        path.get(org.nd4j.linalg.indexing.NDArrayIndex.point(steps)).assign(x0.reshape(channels, 1, paddedFrames));
+        double[] pathP = new double[steps + 1];
+        INDArray g = probabilityGradient(network, path, k, pathP);
+        double p0 = pathP[steps];
         float[] meanGrad = new float[channels * (int) paddedFrames];
         for (int s = 0; s < steps; s++) {
             float[] row = g.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s)).dup('c').ravel().toFloatVector();
@@ -184,11 +186,12 @@ public final class Explainer {
     }
 
     /**
-     * {@code d p_k / d x} for every row of {@code x} ({@code [n, C, 1, T]}), by a backward pass run vertex by vertex
+     * {@code d p_k / d x} for every row of {@code x} ({@code [n, C, 1, T]}), and {@code p_k} of each row into
+     * {@code probabilities} (null: not wanted), by a backward pass run vertex by vertex
      * (DL4J 1.0.0-M2.1's ComputationGraph has no public input gradient). The output layer's softmax is done by hand:
      * {@code d p_k / d z_j = p_k (delta_kj - p_j)}, then through its weights to the dense layer's activations.
      */
-    static INDArray probabilityGradient(ComputationGraph net, INDArray x, int k) {
+    static INDArray probabilityGradient(ComputationGraph net, INDArray x, int k, double[] probabilities) {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         org.deeplearning4j.nn.graph.vertex.GraphVertex[] vertices = net.getVertices();
         int[] order = net.topologicalSortOrder();
@@ -214,6 +217,8 @@ public final class Explainer {
         INDArray z = h.mmul(out.getParam("W")).addiRowVector(out.getParam("b"));
         INDArray p = org.nd4j.linalg.ops.transforms.Transforms.softmax(z, true);
         INDArray pk = p.getColumn(k).dup().reshape(p.size(0), 1);
+        if (probabilities != null)
+            for (int r = 0; r < probabilities.length; r++) probabilities[r] = pk.getDouble(r, 0);
         INDArray dz = p.mul(-1).mulColumnVector(pk);
         dz.getColumn(k).addi(pk.reshape(p.size(0)));
         INDArray[] eps = new INDArray[vertices.length];

@@ -109,6 +109,36 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void explainAddsEachSpeechWindowsMapAndTheShippedModelsStatistics() throws Exception {
+        Path a = TestAudio.writeWav(dir.resolve("x.wav"), TestAudio.concat(TestAudio.silence(1.0, 16000),
+                TestAudio.voiced(2.0, 16000, 8)), 16000);
+        Run r = run("analyze", "-q", "--explain", "--explain-steps", "2", a.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        JsonNode windows = o.get("windows");
+        assertTrue(windows.size() >= 5, r.out());
+        int explained = 0;
+        for (JsonNode w : windows) {
+            if (!w.get("speech").asBoolean()) {
+                assertTrue(w.has("attention") && !w.has("explanation"), w.toString());
+                continue;
+            }
+            explained++;
+            JsonNode e = w.get("explanation");
+            assertEquals(50, e.get("cells").size(), "2 s in 40 ms cells");
+            assertEquals(16, e.get("cells").get(0).size());
+            assertEquals(16, e.get("band_centres_hz").size());
+            assertTrue(e.get("reading").asText().startsWith("for " + e.get("class").asText() + ": "), e.toString());
+            assertEquals(0.25, e.get("network_weight").asDouble(), 1e-9, "the shipped bundle fuses statistics");
+            assertEquals(5, e.get("statistics").size());
+        }
+        assertTrue(explained >= 1, r.out());
+        Run csv = run("analyze", "-q", "--explain", "-f", "csv", a.toString());
+        assertEquals(2, csv.exit());
+        assertTrue(csv.err().contains("--explain needs JSON output"), csv.err());
+    }
+
+    @Test
     void missingModelIsAClearMessage() throws Exception {
         Path a = TestAudio.writeWav(dir.resolve("d.wav"), TestAudio.voiced(1.0, 16000, 4), 16000);
         Run r = run("analyze", "--model", dir.resolve("nope.emo").toString(), a.toString());

@@ -193,6 +193,34 @@ public final class Benchmarks {
                 gc1[1] - gc0[1]);
     }
 
+    /** Latency of explaining one window ({@link org.emoscope.model.Explainer}), milliseconds. */
+    public record ExplainRow(double windowSeconds, int frames, int steps, int warmUp, int calls, double p50,
+                             double p90, double max, double completenessGap, double change) {
+    }
+
+    /**
+     * Times {@code calls} explanations of the predicted class of one window of real MFCCs of speech-like audio with
+     * {@code steps} integration steps (its statistics too, for a bundle that fuses them), after warm-up.
+     */
+    public static ExplainRow explain(EmotionModel model, double windowSeconds, int steps, int warmUp, int calls) {
+        FeatureConfig fc = model.featureConfig();
+        float[] audio = SpeechSignal.generate(windowSeconds, fc.sampleRate(), 7);
+        float[][] window = new Mfcc(fc).computeAll(audio);
+        float[] stats = model.usesFunctionals() ? functionals(audio, fc, windowSeconds) : null;
+        org.emoscope.model.Explainer explainer = new org.emoscope.model.Explainer(model.bundle());
+        for (int i = 0; i < warmUp; i++) explainer.explain(window, null, stats, null, -1, steps);
+        double[] ms = new double[calls];
+        org.emoscope.model.Explanation last = null;
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            last = explainer.explain(window, null, stats, null, -1, steps);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return new ExplainRow(windowSeconds, window.length, steps, warmUp, calls, Stats.percentile(ms, 50),
+                Stats.percentile(ms, 90), Stats.max(ms), last.completenessGap(),
+                last.probability() - last.baselineProbability());
+    }
+
     /** The statistics of the first analysis window of {@code audio}, as the pipeline computes them. */
     private static float[] functionals(float[] audio, FeatureConfig fc, double windowSeconds) {
         try {

@@ -43,7 +43,8 @@ public final class Report {
     private int targets;
     private int met;
 
-    public String render(Context c, MfccResult mfcc, List<LatencyRow> latency, List<FileRow> files, ColdStart cold,
+    public String render(Context c, MfccResult mfcc, List<LatencyRow> latency, List<Benchmarks.ExplainRow> explain,
+                         List<FileRow> files, ColdStart cold,
                          LiveResult live, VirtualMicLatency.Result mic, List<MemoryPoint> memory) {
         line("# Benchmarks");
         line("");
@@ -55,6 +56,7 @@ public final class Report {
         machine(c);
         mfcc(mfcc);
         latency(latency);
+        explain(explain);
         files(files, latency, mfcc);
         cold(cold);
         live(live, latency);
@@ -220,6 +222,34 @@ public final class Report {
         }
         limitsParagraph(limits);
     }
+
+    /** Explaining one 2 s window: integrated gradients at a few step counts. */
+    private void explain(List<Benchmarks.ExplainRow> rows) {
+        if (rows.isEmpty()) return;
+        line("### Explaining one window");
+        line("");
+        line(String.format(Locale.ROOT, "`Explainer.explain` of the predicted class of a %.0f s window (integrated "
+                + "gradients on the log-mel cells, the window's statistics too for a fused bundle), on the calling "
+                + "thread; %d warm-up calls, then %d timed calls per step count. The gap is how far the cells' sum is "
+                + "from the change in probability they explain (smaller with more steps).", rows.get(0).windowSeconds(),
+                rows.get(0).warmUp(), rows.get(0).calls()));
+        line("");
+        line("| steps | frames | p50 (ms) | p90 (ms) | max (ms) | completeness gap / change | target | met? |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (Benchmarks.ExplainRow r : rows) {
+            boolean shipped = r.steps() == org.emoscope.model.Explainer.DEFAULT_STEPS;
+            line("| " + r.steps() + (shipped ? " (default)" : "") + " | " + r.frames() + " | " + f(r.p50(), 1) + " | "
+                    + f(r.p90(), 1) + " | " + f(r.max(), 1) + " | " + f(r.completenessGap(), 4) + " / "
+                    + f(r.change(), 4) + " | " + (shipped ? "p50 <= " + f(EXPLAIN_TARGET_MS, 0) + " | "
+                    + check(r.p50() <= EXPLAIN_TARGET_MS) : "- | -") + " |");
+            if (shipped) summary.add(String.format(Locale.ROOT, "explaining a 2 s window (%d steps): p50 %.1f ms "
+                    + "(target <= %.0f)", r.steps(), r.p50(), EXPLAIN_TARGET_MS));
+        }
+        line("");
+    }
+
+    /** Explaining one 2 s window in the app or for analyze --explain. */
+    static final double EXPLAIN_TARGET_MS = 100;
 
     private void files(List<FileRow> rows, List<LatencyRow> latency, MfccResult mfcc) {
         line("## 3. File analysis");
