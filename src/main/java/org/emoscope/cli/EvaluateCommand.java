@@ -134,6 +134,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "fold: same held-out corpus, training corpora, seed and labels.")
     Path warmStartFrom;
 
+    @Option(names = "--freeze-trunk", description = "With --warm-start-from: train only the head (an attentive "
+            + "pooling's frame scorer, the dense layer and the output); the convolutions and CBAM keep their weights.")
+    boolean freezeTrunk;
+
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "work",
             description = "Checkpoints and finished folds, for resuming (default: ${DEFAULT-VALUE}).")
     Path work;
@@ -231,7 +235,7 @@ final class EvaluateCommand implements Callable<Integer> {
             NetworkSpec net = options.network(labels.labels().size(), seed);
             String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|loco " + names
                     + (warmStartFrom == null ? "" : "|warm " + warmStartFrom.toAbsolutePath().normalize()
-                    + "|" + settings);
+                    + "|" + settings + (freezeTrunk ? "|frozen trunk" : ""));
             Path workDir = work.resolve("evaluate").resolve("loco-" + shortHash(runKey));
             if (fusion) {
                 List<String> missing = names.stream()
@@ -246,7 +250,9 @@ final class EvaluateCommand implements Callable<Integer> {
                         + workDir);
                 Evaluation eval = new Evaluation(options.loader(), net, settings, AugmentationPlan.training(seed),
                         workDir, new ConsoleTrainingListener(err, settings.maxEpochs()), parallel);
-                if (warmStartFrom != null) eval = eval.warmStartingFrom(warmStartFrom);
+                if (warmStartFrom != null) eval = eval.warmStartingFrom(warmStartFrom, freezeTrunk);
+                else if (freezeTrunk)
+                    throw new ParameterException(spec.commandLine(), "--freeze-trunk needs --warm-start-from");
                 List<CorpusFoldResult> network = eval.leaveOneCorpusOut(names, all, labels, held);
                 if (!fusion) {
                     folds.addAll(network);
@@ -262,8 +268,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         boolean usesNetwork = recipe.equals(CrossCorpusReport.NETWORK) || fusion;
-        boolean attentive = options.network(labels.labels().size(), seedList.get(0)).pooling()
-                == NetworkSpec.Pooling.ATTENTIVE;
+        NetworkSpec.Pooling pooling = options.network(labels.labels().size(), seedList.get(0)).pooling();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("label_set", labels.name() + " " + labels.labels());
         details.put("validation", held + " training speakers, drawn in turn from the training corpora");
@@ -294,7 +299,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 CrossCorpusReport.NETWORK) ? "-voice" : "") + (testCondition.equals("clean") ? "" : "-" + testCondition)
                 + ablate.stream().map(a -> "-no-" + a.name()
                 .toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining()) + (fusion ? "-w" + Math.round(100 * fusionWeight) : "")
-                + (usesNetwork && attentive ? "-attentive" : "") + (warmStartFrom != null ? "-warm" : ""),
+                + (usesNetwork && pooling.attentive() ? "-" + pooling.name().toLowerCase(Locale.ROOT).replace('_', '-') : "") + (warmStartFrom != null ? "-warm" : "")
+                + (freezeTrunk ? "-head" : ""),
                 names, seedList, folds,
                 (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
         String md = CrossCorpusReport.write(run, reportDir);

@@ -85,6 +85,10 @@ final class TrainCommand implements Callable<Integer> {
                     + "pooling's frame scorer, start fresh.")
     Path warmStart;
 
+    @Option(names = "--freeze-trunk", description = "With --warm-start: train only the head (an attentive pooling's "
+            + "frame scorer, the dense layer and the output).")
+    boolean freezeTrunk;
+
     @Option(names = "--network-from", paramLabel = "BUNDLE",
             description = "Take the network from this bundle (trained by this command on the same corpora, seed and "
                     + "validation speakers) instead of training one; train and attach only the functionals classifier.")
@@ -179,6 +183,10 @@ final class TrainCommand implements Callable<Integer> {
         NetworkSpec net = options.network(labels.labels().size(), options.seed);
         Trainer trainer = new Trainer(net, loader.cache().config(), options.settings(), labels.labels());
         if (warmStart != null) trainer = trainer.startingFrom(sameTraining(warmStart, "--warm-start", labels, names, vs));
+        if (freezeTrunk) {
+            if (warmStart == null) throw new ParameterException(spec.commandLine(), "--freeze-trunk needs --warm-start");
+            trainer = trainer.freezingTrunk();
+        }
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("corpora", names);
         meta.put("label_set", labels.name());

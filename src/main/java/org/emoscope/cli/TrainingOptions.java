@@ -109,8 +109,10 @@ final class TrainingOptions {
     NetworkSpec network(int classes, long seed) {
         NetworkSpec.Pooling p = switch (pooling) {
             case "attentive" -> NetworkSpec.Pooling.ATTENTIVE;
+            case "attentive-max" -> NetworkSpec.Pooling.ATTENTIVE_MAX;
             case "mean-max" -> NetworkSpec.Pooling.MEAN_MAX;
-            default -> throw new IllegalArgumentException("--pooling must be attentive or mean-max, not " + pooling);
+            default -> throw new IllegalArgumentException("--pooling must be attentive, attentive-max or mean-max, not "
+                    + pooling);
         };
         return NetworkSpec.defaults(classes).withInputChannels(FeatureConfig.defaults().coefficients())
                 .withSeed(seed + 35).withPooling(p);

@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Parameter-free graph vertex: attentive statistics pooling over time (Okabe et al., Interspeech 2018). Inputs: a
@@ -21,27 +23,47 @@ public final class AttentivePoolVertex extends GraphVertex {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the weighted standard deviation follows the weighted mean (output 2C) or not (output C). */
+    @JsonProperty("deviation")
+    private final boolean deviation;
+
+    /** Weighted mean and standard deviation, {@code [B, 2C]}. */
+    public AttentivePoolVertex() {
+        this(true);
+    }
+
+    /** Weighted mean, then the weighted standard deviation when {@code deviation}: {@code [B, 2C]} or {@code [B, C]}. */
+    @JsonCreator
+    public AttentivePoolVertex(@JsonProperty("deviation") Boolean deviation) {
+        this.deviation = deviation == null || deviation;
+    }
+
+    /** True if the output holds the weighted standard deviation after the mean. */
+    public boolean deviation() {
+        return deviation;
+    }
+
     /** Added to the weighted variance before the square root, so that the gradient stays finite on constant maps. */
     public static final double EPSILON = 1e-5;
 
     @Override
     public AttentivePoolVertex clone() {
-        return new AttentivePoolVertex();
+        return new AttentivePoolVertex(deviation);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AttentivePoolVertex;
+        return o instanceof AttentivePoolVertex other && other.deviation == deviation;
     }
 
     @Override
     public int hashCode() {
-        return AttentivePoolVertex.class.getSimpleName().hashCode();
+        return java.util.Objects.hash(AttentivePoolVertex.class.getSimpleName(), deviation);
     }
 
     @Override
     public String toString() {
-        return "AttentivePoolVertex()";
+        return "AttentivePoolVertex(deviation=" + deviation + ")";
     }
 
     @Override
@@ -62,7 +84,7 @@ public final class AttentivePoolVertex extends GraphVertex {
     @Override
     public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name, int idx,
             INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
-        return new AttentivePoolVertexImpl(graph, name, idx, networkDatatype);
+        return new AttentivePoolVertexImpl(graph, name, idx, networkDatatype, deviation);
     }
 
     @Override
@@ -72,7 +94,7 @@ public final class AttentivePoolVertex extends GraphVertex {
         if (weights.getChannels() != 1 || weights.getHeight() != features.getHeight())
             throw new InvalidInputTypeException(this + ": the weights must be [B, 1, " + features.getHeight()
                     + ", T], got " + weights);
-        return InputType.feedForward(2 * features.getChannels() * features.getHeight());
+        return InputType.feedForward((deviation ? 2 : 1) * features.getChannels() * features.getHeight());
     }
 
     @Override

@@ -26,8 +26,12 @@ final class AttentivePoolVertexImpl extends BaseGraphVertex {
 
     private static final long serialVersionUID = 1L;
 
-    AttentivePoolVertexImpl(ComputationGraph graph, String name, int vertexIndex, DataType dataType) {
+    private final boolean deviation;
+
+    AttentivePoolVertexImpl(ComputationGraph graph, String name, int vertexIndex, DataType dataType,
+                            boolean deviation) {
         super(graph, name, vertexIndex, null, null, dataType);
+        this.deviation = deviation;
     }
 
     @Override
@@ -64,10 +68,11 @@ final class AttentivePoolVertexImpl extends BaseGraphVertex {
         long b = h.size(0);
         long c = h.size(1) * h.size(2);
         INDArray[] st = statistics(h, w);
-        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, h.dataType(), new long[] {b, 2 * c}, 'c');
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, h.dataType(),
+                new long[] {b, (deviation ? 2 : 1) * c}, 'c');
         out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(0, c))
                 .assign(st[0].reshape('c', b, c));
-        out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(c, 2 * c))
+        if (deviation) out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(c, 2 * c))
                 .assign(Transforms.sqrt(st[2].addi(AttentivePoolVertex.EPSILON), false).reshape('c', b, c));
         return out;
     }
@@ -87,9 +92,9 @@ final class AttentivePoolVertexImpl extends BaseGraphVertex {
         INDArray eps = epsilon.dup('c');
         INDArray gm = eps.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, c)).dup('c').reshape('c', pooled);
-        INDArray gv = eps.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        INDArray gv = deviation ? eps.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(c, 2 * c)).dup('c').reshape('c', pooled)
-                .divi(sd.mul(2));
+                .divi(sd.mul(2)) : Nd4j.zeros(h.dataType(), pooled);
 
         // dh = w (gm + 2 gv d)
         INDArray dh = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, h.dataType(), h.shape(), 'c');

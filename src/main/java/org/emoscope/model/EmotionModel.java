@@ -179,12 +179,12 @@ public final class EmotionModel {
     }
 
     /**
-     * True if the network pools time attentively ({@link NetworkSpec.Pooling#ATTENTIVE}): its frame attention is a
+     * True if the network pools time attentively ({@link NetworkSpec.Pooling#attentive()}): its frame attention is a
      * distribution over the window's attention frames (summing to 1) that the decision rests on. Otherwise it is
      * CBAM's sigmoid frame gate, each value in (0, 1).
      */
     public boolean attentivePooling() {
-        return bundle.spec().pooling() == NetworkSpec.Pooling.ATTENTIVE;
+        return bundle.spec().pooling().attentive();
     }
 
     /** The network's trainable parameters. */

@@ -56,6 +56,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *     att_score  1 x 1 conv C'/r -> 1, zero-initialised     [B, 1, 1, T']
  *     {@value #FRAME_WEIGHTS} softmax over time ({@link TimeSoftmaxVertex})  [B, 1, 1, T'], sums to 1
  *     pooled     weighted mean and standard deviation of sa_out [B, 2C'] ({@link AttentivePoolVertex})
+ *   head, {@link NetworkSpec.Pooling#ATTENTIVE_MAX}: the same scorer and weights; pooled = the weighted mean beside
+ *     the global max over time [B, 2C'] (with the scorer at zero, exactly the mean-and-max head)
  *   then dense (ReLU) -> {@value #OUTPUT} (softmax; dropout is applied to the output layer's input, i.e. the dense
  *   activations)
  * </pre>
@@ -152,14 +154,20 @@ public final class EmotionNetwork {
         OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nOut(spec.numClasses()).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER);
         if (spec.dropout() > 0) output.dropOut(1.0 - spec.dropout()); // DL4J takes the retain probability
-        if (spec.pooling() == NetworkSpec.Pooling.ATTENTIVE) {
+        if (spec.pooling().attentive()) {
             // the scorer's output layer starts at zero: uniform weights, i.e. the weighted mean is the plain mean
             g.addLayer("att_hidden", new ConvolutionLayer.Builder(1, 1).nOut(spec.attentionHiddenUnits())
                             .activation(Activation.TANH).weightInit(WeightInit.XAVIER).build(), "sa_out")
                     .addLayer("att_score", new ConvolutionLayer.Builder(1, 1).nOut(1)
                             .activation(Activation.IDENTITY).weightInit(WeightInit.ZERO).build(), "att_hidden")
-                    .addVertex(FRAME_WEIGHTS, new TimeSoftmaxVertex(), "att_score")
-                    .addVertex("pooled", new AttentivePoolVertex(), "sa_out", FRAME_WEIGHTS);
+                    .addVertex(FRAME_WEIGHTS, new TimeSoftmaxVertex(), "att_score");
+            if (spec.pooling() == NetworkSpec.Pooling.ATTENTIVE) {
+                g.addVertex("pooled", new AttentivePoolVertex(true), "sa_out", FRAME_WEIGHTS);
+            } else {
+                g.addVertex("att_mean", new AttentivePoolVertex(false), "sa_out", FRAME_WEIGHTS)
+                        .addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "sa_out")
+                        .addVertex("pooled", new MergeVertex(), "att_mean", "max_pool");
+            }
         } else {
             g.addLayer("avg_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "sa_out")
                     .addLayer("max_pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "sa_out")

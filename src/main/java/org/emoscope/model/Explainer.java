@@ -67,7 +67,7 @@ public final class Explainer {
         for (int m = 0; m < bandCentres.length; m++) bandCentres[m] = bank.centreFrequency(m);
         this.minFrames = bundle.spec().timePoolingFactor();
         this.attentionSeconds = fc.hopSeconds() * minFrames;
-        this.frameVertex = bundle.spec().pooling() == NetworkSpec.Pooling.ATTENTIVE
+        this.frameVertex = bundle.spec().pooling().attentive()
                 ? EmotionNetwork.FRAME_WEIGHTS : EmotionNetwork.FRAME_GATE;
     }
 
@@ -148,7 +148,7 @@ public final class Explainer {
         List<Explanation.Contribution> stats = q == null ? List.of()
                 : statistics(head, functionals, centre, k, steps);
         return new Explanation(bundle.labels(), k, p[k], p0, cells, bundle.featureConfig().hopSeconds(),
-                bandCentres.clone(), att, attentionSeconds, bundle.spec().pooling() == NetworkSpec.Pooling.ATTENTIVE,
+                bandCentres.clone(), att, attentionSeconds, bundle.spec().pooling().attentive(),
                 fused, stats, head != null && functionals != null ? 1 - weight : 1);
     }
 

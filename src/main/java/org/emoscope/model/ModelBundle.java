@@ -369,7 +369,9 @@ public final class ModelBundle {
             return "the network spec says the network pools time by " + spec.timePoolingFactor()
                     + " but the network pools it by " + pooling;
         boolean attentive = network.getConfiguration().getVertices().containsKey(EmotionNetwork.FRAME_WEIGHTS);
-        if (attentive != (spec.pooling() == NetworkSpec.Pooling.ATTENTIVE))
+        boolean meanOnly = network.getConfiguration().getVertices().containsKey("att_mean");
+        if (attentive != spec.pooling().attentive()
+                || meanOnly != (spec.pooling() == NetworkSpec.Pooling.ATTENTIVE_MAX))
             return "the network spec says the network pools time " + spec.pooling() + " but the network "
                     + (attentive ? "has" : "lacks") + " attentive pooling";
         if (normalization.channels() != featureConfig.coefficients())

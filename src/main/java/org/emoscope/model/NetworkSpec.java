@@ -55,7 +55,19 @@ public record NetworkSpec(
          * scores into weights that sum to 1, and the head sees the weighted mean and standard deviation of each
          * channel ({@link AttentivePoolVertex}). The weights are the frame attention: a distribution over frames.
          */
-        ATTENTIVE
+        ATTENTIVE,
+        /**
+         * The frame-weighted mean (as {@link #ATTENTIVE}) beside the global maximum over time: the same head width
+         * as {@link #MEAN_MAX}, and with a zero-initialised scorer exactly the same function, so a trained
+         * mean-and-max network can learn where to look without losing what it knew. The weights decide the mean
+         * half; the maximum still picks its own frame per channel.
+         */
+        ATTENTIVE_MAX;
+
+        /** True if the head weighs frames with learnt weights that sum to 1 ({@link EmotionNetwork#FRAME_WEIGHTS}). */
+        public boolean attentive() {
+            return this != MEAN_MAX;
+        }
     }
 
     /** A spec with {@link Pooling#MEAN_MAX} pooling. */

@@ -59,6 +59,7 @@ public final class Evaluation {
     private final int parallelFolds;
     private final ModelBundle pretrained;
     private final Path warmStart;
+    private final boolean freezeTrunk;
 
     public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
                       Path workDir, TrainingListener listener) {
@@ -71,12 +72,12 @@ public final class Evaluation {
      */
     public Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings, AugmentationPlan trainingPlan,
                       Path workDir, TrainingListener listener, int parallelFolds) {
-        this(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, null, null);
+        this(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, null, null, false);
     }
 
     private Evaluation(ItemLoader loader, NetworkSpec network, TrainingSettings settings,
                        AugmentationPlan trainingPlan, Path workDir, TrainingListener listener, int parallelFolds,
-                       ModelBundle pretrained, Path warmStart) {
+                       ModelBundle pretrained, Path warmStart, boolean freezeTrunk) {
         if (parallelFolds < 1) throw new IllegalArgumentException("parallelFolds must be >= 1: " + parallelFolds);
         this.parallelFolds = parallelFolds;
         this.loader = loader;
@@ -87,6 +88,7 @@ public final class Evaluation {
         this.listener = listener;
         this.pretrained = pretrained;
         this.warmStart = warmStart;
+        this.freezeTrunk = freezeTrunk;
     }
 
     /**
@@ -95,18 +97,19 @@ public final class Evaluation {
      */
     public Evaluation startingFrom(ModelBundle pretrained) {
         return new Evaluation(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, pretrained,
-                null);
+                null, false);
     }
 
     /**
      * This leave-one-corpus-out evaluation with every fold's network starting from the network the same fold ended
-     * with in an earlier run ({@code previousRun}, that run's work directory, with layers of the same shapes):
+     * with in an earlier run ({@code previousRun}, that run's work directory, with layers of the same shapes),
+     * training only the head when {@code freezeTrunk} ({@link Trainer#freezingTrunk}):
      * a warm start, fine-tuning another head on the same trunk. Each fold checks that the earlier fold held out the
      * same corpus with the same seed, so no network ever starts from weights that heard its test corpus.
      */
-    public Evaluation warmStartingFrom(Path previousRun) {
+    public Evaluation warmStartingFrom(Path previousRun, boolean freezeTrunk) {
         return new Evaluation(loader, network, settings, trainingPlan, workDir, listener, parallelFolds, null,
-                previousRun);
+                previousRun, freezeTrunk);
     }
 
     /** The earlier run's network for the fold holding {@code heldOut} out, checked to have been trained the same way. */
@@ -316,6 +319,7 @@ public final class Evaluation {
         Trainer trainer = trainer(labels);
         if (warmStart != null) {
             trainer = trainer.startingFrom(warmStartNetwork(heldOut, trainCorpora, labels));
+            if (freezeTrunk) trainer = trainer.freezingTrunk();
             listener.message("held-out " + heldOut + ": starting from " + warmStart.resolve("corpus-" + heldOut));
         }
         Trainer.Result r = trainer.train(fit, val, workDir.resolve("corpus-" + heldOut), Map.of(), listener);

@@ -65,13 +65,14 @@ public final class Trainer {
     private final TrainingSettings settings;
     private final List<String> labels;
     private final ModelBundle start;
+    private final boolean freezeTrunk;
 
     public Trainer(NetworkSpec spec, FeatureConfig features, TrainingSettings settings, List<String> labels) {
-        this(spec, features, settings, labels, null);
+        this(spec, features, settings, labels, null, false);
     }
 
     private Trainer(NetworkSpec spec, FeatureConfig features, TrainingSettings settings, List<String> labels,
-                    ModelBundle start) {
+                    ModelBundle start, boolean freezeTrunk) {
         if (spec.numClasses() != labels.size())
             throw new IllegalArgumentException(spec.numClasses() + " outputs for " + labels.size() + " labels");
         if (spec.inputChannels() != features.coefficients())
@@ -82,6 +83,7 @@ public final class Trainer {
         this.settings = settings;
         this.labels = List.copyOf(labels);
         this.start = start;
+        this.freezeTrunk = freezeTrunk;
         if (start != null) {
             if (!start.featureConfig().equals(features))
                 throw new IllegalArgumentException("the pretrained model uses other features: " + start.featureConfig());
@@ -99,7 +101,37 @@ public final class Trainer {
      * @throws IllegalArgumentException if {@code pretrained} uses other features or layers of other shapes
      */
     public Trainer startingFrom(ModelBundle pretrained) {
-        return new Trainer(spec, features, settings, labels, pretrained);
+        return new Trainer(spec, features, settings, labels, pretrained, freezeTrunk);
+    }
+
+    /**
+     * A trainer that trains only the head: the frame scorer of an attentive head, the dense layer and the output;
+     * every convolution, batch normalisation and attention layer keeps the weights it starts with (from
+     * {@link #startingFrom}), so the network learns where to look without unlearning what it hears.
+     */
+    public Trainer freezingTrunk() {
+        return new Trainer(spec, features, settings, labels, start, true);
+    }
+
+    /** The layers {@link #freezingTrunk} trains. */
+    static boolean headLayer(String name) {
+        return name.startsWith("att_") || name.equals("dense") || name.equals(EmotionNetwork.OUTPUT);
+    }
+
+    /**
+     * Gives every trunk layer of {@code net} an updater that never moves its weights (plain SGD at rate 0), and its
+     * batch normalisations running statistics that do not move.
+     */
+    private static void freezeTrunk(ComputationGraph net) {
+        for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+            var conf = l.conf().getLayer();
+            if (headLayer(conf.getLayerName())) continue;
+            if (conf instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base)
+                base.setIUpdater(new org.nd4j.linalg.learning.config.Sgd(0.0));
+            // batch normalisation's running mean and variance move by (1 - decay) of each batch's, whatever the
+            // updater: a decay of 1 keeps them
+            if (conf instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization bn) bn.setDecay(1.0);
+        }
     }
 
     /**
@@ -146,6 +178,11 @@ public final class Trainer {
             if (start != null) {
                 List<String> shared = EmotionNetwork.transfer(start.network(), start.labels(), net, labels);
                 listener.message("starting from the pretrained model; output weights kept for " + shared);
+            }
+            if (freezeTrunk) {
+                freezeTrunk(net);
+                listener.message("training only the head " + java.util.Arrays.stream(net.getLayers())
+                        .map(l -> l.conf().getLayer().getLayerName()).filter(Trainer::headLayer).toList());
             }
             best = net.params().dup();
             state = new State();
@@ -429,8 +466,10 @@ public final class Trainer {
         ComputationGraph net = ModelSerializer.restoreComputationGraph(dir.resolve("last.zip").toFile(), false);
         net.setParams(Nd4j.readBinary(dir.resolve("best.bin").toFile()));
         boolean attentive = net.getConfiguration().getVertices().containsKey(EmotionNetwork.FRAME_WEIGHTS);
-        return new ModelBundle(net, spec.withPooling(attentive ? NetworkSpec.Pooling.ATTENTIVE
-                : NetworkSpec.Pooling.MEAN_MAX), labels, features, Normalization.identity(features.coefficients()),
+        NetworkSpec.Pooling pooling = !attentive ? NetworkSpec.Pooling.MEAN_MAX
+                : net.getConfiguration().getVertices().containsKey("att_mean") ? NetworkSpec.Pooling.ATTENTIVE_MAX
+                : NetworkSpec.Pooling.ATTENTIVE;
+        return new ModelBundle(net, spec.withPooling(pooling), labels, features, Normalization.identity(features.coefficients()),
                 Map.of("checkpoint", dir.toString()), false);
     }
 

@@ -127,6 +127,19 @@ class EmotionNetworkTest {
     }
 
     @Test
+    void anAttentiveMaxHeadStartsAsTheMeanAndMaxNetworkItComesFrom() {
+        NetworkSpec mm = NetworkSpec.defaults(3);
+        ComputationGraph from = EmotionNetwork.build(mm);
+        ComputationGraph to = EmotionNetwork.build(mm.withPooling(NetworkSpec.Pooling.ATTENTIVE_MAX));
+        EmotionNetwork.transfer(from, List.of("a", "b", "c"), to, List.of("a", "b", "c"));
+        INDArray x = TestNd4j.gaussian(new Random(8), DataType.FLOAT, 2, 40, 1, 77);
+        assertArrayEquals(from.outputSingle(false, x).ravel().toFloatVector(),
+                to.outputSingle(false, x).ravel().toFloatVector(), 1e-6f);
+        INDArray w = to.feedForward(x, false).get(EmotionNetwork.FRAME_WEIGHTS);
+        assertEquals(2.0, w.sumNumber().doubleValue(), 1e-5);
+    }
+
+    @Test
     void inferenceDoesNotDependOnTheRestOfTheBatch() {
         ComputationGraph net = EmotionNetwork.build(NetworkSpec.defaults(3));
         INDArray x = TestNd4j.gaussian(new Random(2), DataType.FLOAT, 3, 40, 1, 50);

@@ -114,7 +114,7 @@ class ExplainerTest {
         Explanation predicted = explainer.explain(w, voice, null, null, -1, 8);
         assertEquals(model.predictBatch(java.util.Collections.singletonList(w), voice)[0].bestIndex(),
                 predicted.target());
-        assertEquals(pooling == NetworkSpec.Pooling.ATTENTIVE, predicted.distribution());
+        assertEquals(pooling.attentive(), predicted.distribution());
         assertEquals(21, predicted.frameAttention().length);
     }
 }

@@ -57,7 +57,7 @@ class GradientCheckTest {
             net.init();
             // a zero-initialised scorer gives uniform weights and no gradient to the scorer's hidden layer: give it
             // random weights so that every path through the attentive head is checked
-            if (pooling == NetworkSpec.Pooling.ATTENTIVE)
+            if (pooling.attentive())
                 net.getLayer("att_score").paramTable().get("W").assign(TestNd4j.gaussian(new Random(7),
                         DataType.DOUBLE, net.getLayer("att_score").paramTable().get("W").shape()));
             Random rng = new Random(42);

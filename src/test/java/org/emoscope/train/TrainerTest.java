@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,6 +116,36 @@ class TrainerTest {
         NetworkSpec wider = new NetworkSpec(40, List.of(16), List.of(3), List.of(2), 2, 3, 8, 0.0, 0.0, 1e-2, 2, 1L);
         assertThrows(IllegalArgumentException.class, () -> new Trainer(wider, FeatureConfig.defaults(), settings(1),
                 LABELS).startingFrom(pre.bundle()));
+    }
+
+    @Test
+    void aFrozenTrunkKeepsItsWeightsWhileAnAttentiveHeadLearns() throws Exception {
+        List<Item> val = items(16, 2, "b");
+        List<Item> fit = items(48, 1, "a");
+        Trainer.Result pre = new Trainer(TINY, FeatureConfig.defaults(), settings(2), LABELS)
+                .train(fit, val, null, Map.of(), TrainingListener.NONE);
+        NetworkSpec attentive = TINY.withPooling(NetworkSpec.Pooling.ATTENTIVE_MAX);
+        List<String> messages = new ArrayList<>();
+        Trainer.Result r = new Trainer(attentive, FeatureConfig.defaults(), settings(2), LABELS)
+                .startingFrom(pre.bundle()).freezingTrunk().train(fit, val, null, Map.of(), new TrainingListener() {
+                    @Override
+                    public void message(String text) {
+                        messages.add(text);
+                    }
+                });
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("training only the head [att_hidden, att_score, "
+                + "dense, output]")), messages.toString());
+        var before = pre.bundle().network();
+        var after = r.bundle().network();
+        for (String layer : List.of("conv1", "ca_fc1", "ca_fc2", "frame_gate"))
+            for (var e : before.getLayer(layer).paramTable().entrySet())
+                assertArrayEquals(e.getValue().ravel().toFloatVector(),
+                        after.getLayer(layer).paramTable().get(e.getKey()).ravel().toFloatVector(), 0f, layer);
+        for (String p : List.of("gamma", "beta", "mean", "log10stdev"))
+            assertArrayEquals(before.getLayer("bn1").getParam(p).ravel().toFloatVector(),
+                    after.getLayer("bn1").getParam(p).ravel().toFloatVector(), 0f, "bn1 " + p);
+        assertTrue(after.getLayer("att_score").getParam("W").norm2Number().doubleValue() > 0, "the scorer learnt");
+        assertEquals(NetworkSpec.Pooling.ATTENTIVE_MAX, r.bundle().spec().pooling());
     }
 
     @Test
