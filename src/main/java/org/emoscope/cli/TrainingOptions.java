@@ -88,10 +88,11 @@ final class TrainingOptions {
                     + "and the app and analyze cut windows of this length for it.")
     double window;
 
-    @Option(names = "--pooling", paramLabel = "P", defaultValue = "attentive",
-            description = "How the network pools over time: attentive (weights over frames that sum to 1, the frame "
-                    + "attention the app shows) or mean-max (the paper's average and maximum) (default: "
-                    + "${DEFAULT-VALUE}).")
+    @Option(names = "--pooling", paramLabel = "P", defaultValue = "mean-max",
+            description = "How the network pools over time: mean-max (the paper's average and maximum), attentive "
+                    + "(learnt frame weights that sum to 1, weighted mean and spread) or attentive-max (learnt "
+                    + "weights for the mean beside the maximum; the shipped model's, trained with --warm-start and "
+                    + "--freeze-trunk) (default: ${DEFAULT-VALUE}).")
     String pooling;
 
     TrainingSettings settings() {

@@ -89,8 +89,9 @@ class EvaluateCommandTest {
     void theNetworksInitialisationFollowsTheSeedAndKeepsTheOldOneForSeven() {
         assertEquals(42L, parsed().options.network(7, 7).seed());
         assertEquals(43L, parsed().options.network(7, 8).seed());
-        assertEquals(NetworkSpec.Pooling.ATTENTIVE, parsed().options.network(7, 7).pooling());
-        assertEquals(NetworkSpec.Pooling.MEAN_MAX, parsed("--pooling", "mean-max").options.network(7, 7).pooling());
+        assertEquals(NetworkSpec.Pooling.MEAN_MAX, parsed().options.network(7, 7).pooling());
+        assertEquals(NetworkSpec.Pooling.ATTENTIVE_MAX,
+                parsed("--pooling", "attentive-max").options.network(7, 7).pooling());
         assertThrows(IllegalArgumentException.class, () -> parsed("--pooling", "max").options.network(7, 7));
     }
 
