@@ -150,9 +150,6 @@ final class ExplainCheckCommand implements Callable<Integer> {
                 100 * mean(c, ExplanationCheck.FileCheck::nonSpeechAttention)));
         b.append(String.format(Locale.ROOT, "| non-speech frames (all windows) | %.1f%% |%n",
                 100 * mean(c, ExplanationCheck.FileCheck::nonSpeechFrames)));
-        double[] ms = c.stream().mapToDouble(ExplanationCheck.FileCheck::explainMillis).sorted().toArray();
-        b.append(String.format(Locale.ROOT, "| explaining one window, median (ms, while measuring) | %.0f |%n",
-                ms.length == 0 ? Double.NaN : ms[ms.length / 2]));
         b.append(String.format(Locale.ROOT, "%nReproduce: `%s` (%s, %.0f min).%n", command, LocalDate.now(), minutes));
         return b.toString();
     }

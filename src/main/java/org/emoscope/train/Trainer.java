@@ -191,6 +191,14 @@ public final class Trainer {
         ModelBundle view = new ModelBundle(net, spec, labels, features, norm, settings.windowSeconds(), Map.of(), false);
         EmotionModel model = new EmotionModel(view);
         UtteranceScorer scorer = new UtteranceScorer(model, settings.windowSeconds(), settings.evalHopSeconds());
+        if (start != null && saved == null && !validation.isEmpty()) {
+            // a warm start is a candidate too ("epoch 0"): training on only keeps what beats it on validation
+            ConfusionMatrix cm = confusion(scorer, validation);
+            state.bestScore = validationScore(cm.unweightedAccuracy(), cm.weightedAccuracy());
+            state.bestEpoch = 0;
+            listener.message(String.format(Locale.ROOT, "the starting network scores validation UA %.1f%%: kept "
+                    + "unless an epoch beats it", 100 * cm.unweightedAccuracy()));
+        }
 
         List<Integer>[] byClass = byClass(fit);
         while (state.epoch < settings.maxEpochs() && state.badEpochs < settings.patience()) {
