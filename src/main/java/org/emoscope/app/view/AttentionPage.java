@@ -15,7 +15,6 @@ import org.emoscope.app.view.chart.ColorBar;
 import org.emoscope.app.view.chart.ColorMap;
 import org.emoscope.app.view.chart.WindowAttention;
 import org.emoscope.app.viewmodel.AttentionViewModel;
-import org.emoscope.features.FeatureConfig;
 import org.emoscope.pipeline.WindowResult;
 
 import java.util.Locale;
@@ -29,7 +28,7 @@ public final class AttentionPage {
     private final AttentionViewModel vm;
     private final VBox root;
     private final VBox content;
-    private final WindowAttention windowView = new WindowAttention(FeatureConfig.defaults());
+    private final WindowAttention windowView = new WindowAttention();
     private final ChannelHeatmap heatmap = new ChannelHeatmap();
     private final MomentPanel moment;
     private final Label source = Ui.muted("");

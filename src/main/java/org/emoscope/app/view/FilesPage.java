@@ -24,7 +24,6 @@ import org.emoscope.app.view.chart.FileTracks;
 import org.emoscope.app.view.chart.LabelColors;
 import org.emoscope.app.viewmodel.FileItem;
 import org.emoscope.app.viewmodel.FilesViewModel;
-import org.emoscope.features.FeatureConfig;
 import org.emoscope.pipeline.FileAnalysis;
 
 import java.util.List;
@@ -47,7 +46,7 @@ public final class FilesPage {
 
     private final FilesViewModel vm;
     private final VBox root;
-    private final FileTracks tracks = new FileTracks(FeatureConfig.defaults());
+    private final FileTracks tracks = new FileTracks();
     private final MomentPanel moment;
     private final Label title = new Label();
     private final Label summary = new Label();

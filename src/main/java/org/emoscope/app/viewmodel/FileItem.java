@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.emoscope.app.bus.Inspection;
 import org.emoscope.audio.AudioClip;
+import org.emoscope.model.EmotionModel;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.WindowResult;
 
@@ -36,6 +37,7 @@ public final class FileItem {
     private float[][] logMel = new float[0][];
     private double hopSeconds = 0.01;
     private String model = "";
+    private EmotionModel emotionModel;
     Task<?> task;
 
     public FileItem(Path path) {
@@ -51,8 +53,10 @@ public final class FileItem {
         return n == null ? path.toString() : n.toString();
     }
 
-    void done(AudioClip clip, float[][] logMel, double hopSeconds, String model, FileAnalysis a) {
+    void done(AudioClip clip, float[][] logMel, double hopSeconds, EmotionModel emotionModel, String model,
+              FileAnalysis a) {
         this.clip = clip;
+        this.emotionModel = emotionModel;
         this.logMel = logMel;
         this.hopSeconds = hopSeconds;
         this.model = model;
@@ -64,7 +68,7 @@ public final class FileItem {
     /** The windows with their spectrogram, for the attention page; null until analysed. */
     public Inspection inspection() {
         FileAnalysis a = analysis.get();
-        return a == null ? null : new Inspection(name(), logMel, 0, hopSeconds, a.windows());
+        return a == null ? null : new Inspection(name(), emotionModel, logMel, 0, hopSeconds, a.windows());
     }
 
     /** Index of the window to show for time {@code t}: among windows covering t, the one centred nearest. */
@@ -128,6 +132,11 @@ public final class FileItem {
 
     public double hopSeconds() {
         return hopSeconds;
+    }
+
+    /** The model that analysed it; null until analysed. */
+    public EmotionModel emotionModel() {
+        return emotionModel;
     }
 
     /** File name of the model that analysed it. */

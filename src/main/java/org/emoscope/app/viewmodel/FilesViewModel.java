@@ -175,7 +175,7 @@ public final class FilesViewModel {
         });
         task.setOnSucceeded(e -> {
             Result r = task.getValue();
-            item.done(r.clip(), r.logMel(), hop, usedModel, r.analysis());
+            item.done(r.clip(), r.logMel(), hop, m, usedModel, r.analysis());
             item.message().set(summary(r.analysis()));
             if (r.analysis().warning() != null) bus.publish(new Events.InfoRaised(r.analysis().warning()));
             bus.publish(new Events.FileAnalysed(item.path(), r.analysis()));

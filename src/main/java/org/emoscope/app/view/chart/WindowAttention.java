@@ -20,15 +20,13 @@ public final class WindowAttention extends ChartCanvas {
     private static final double STRIP = 26;
     private static final double CURVE = 46;
     private static final double AXIS = 18;
-    private final FeatureConfig config;
     private Inspection inspection;
     private WindowResult window;
     private WritableImage image;
 
-    public WindowAttention(FeatureConfig config) {
+    public WindowAttention() {
         super(700, 330);
         setMinHeight(170); // smaller than this its axis labels collide
-        this.config = config;
         getStyleClass().add("window-attention");
     }
 
@@ -60,7 +58,8 @@ public final class WindowAttention extends ChartCanvas {
             g.drawImage(image, LEFT, 0, pw, sh);
             g.setImageSmoothing(true);
         }
-        Axes.frequencyLabels(g, theme(), config, LEFT - 6, 0, sh);
+        FeatureConfig config = inspection.model() == null ? null : inspection.model().featureConfig();
+        if (config != null) Axes.frequencyLabels(g, theme(), config, LEFT - 6, 0, sh);
         double y = sh + 6;
         g.setFill(theme().text());
         label(g, "frame", LEFT - 6, y + STRIP / 2 - 6, TextAlignment.RIGHT, VPos.CENTER);
