@@ -9,7 +9,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.emoscope.app.bus.Inspection;
-import org.emoscope.app.view.chart.ChannelHeatmap;
 import org.emoscope.app.view.chart.ChartTheme;
 import org.emoscope.app.view.chart.ColorBar;
 import org.emoscope.app.view.chart.ColorMap;
@@ -20,8 +19,8 @@ import org.emoscope.pipeline.WindowResult;
 import java.util.Locale;
 
 /**
- * Attention inspection of one window: its spectrogram with the frame attention aligned underneath, the channel
- * attention of every window as a channels x time heatmap, and the window's probabilities.
+ * Attention inspection of one window: its spectrogram with the frame attention aligned underneath, and the window's
+ * probabilities.
  */
 public final class AttentionPage {
 
@@ -29,7 +28,6 @@ public final class AttentionPage {
     private final VBox root;
     private final VBox content;
     private final WindowAttention windowView = new WindowAttention();
-    private final ChannelHeatmap heatmap = new ChannelHeatmap();
     private final MomentPanel moment;
     private final Label source = Ui.muted("");
     private final Label position = new Label();
@@ -37,11 +35,8 @@ public final class AttentionPage {
 
     public AttentionPage(AttentionViewModel vm, ObservableValue<ChartTheme> theme, Runnable saveImage) {
         this.vm = vm;
-        this.moment = new MomentPanel(theme, false);
+        this.moment = new MomentPanel();
         windowView.themeProperty().bind(theme);
-        heatmap.themeProperty().bind(theme);
-        heatmap.setOnSelect(vm::select);
-        heatmap.setId("channel-heatmap");
         windowView.setId("window-attention");
         position.setId("attention-position");
         position.getStyleClass().add("strong");
@@ -62,17 +57,8 @@ public final class AttentionPage {
         VBox windowCard = Ui.card("This window: spectrogram and frame attention", windowRow);
         windowCard.getChildren().add(Ui.muted("The strip under the spectrogram is the model's attention over time "
                 + "within the window: bright moments weighed most. Each cell covers 40 ms."));
-        ColorBar channelLegend = new ColorBar(ColorMap.MAGMA, "channel gate");
-        channelLegend.themeProperty().bind(theme);
-        HBox heatRow = new HBox(6, heatmap, channelLegend);
-        HBox.setHgrow(heatmap, Priority.ALWAYS);
-        VBox heatCard = Ui.card("Channel attention across windows", heatRow);
-        heatCard.getChildren().add(Ui.muted("One column per 2-s window, one row per channel of the last convolution "
-                + "block: the gate weight (0 = suppressed, 1 = passed) the model gave each channel in that window. "
-                + "The strip on top shows each window's label. Click to pick a window."));
-        VBox left = new VBox(12, windowCard, heatCard);
+        VBox left = new VBox(12, windowCard);
         VBox.setVgrow(windowCard, Priority.ALWAYS);
-        VBox.setVgrow(heatCard, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
         VBox side = new VBox(12, Ui.card("Prediction", moment), Ui.card("Window", facts));
         side.setPrefWidth(300);
@@ -97,29 +83,13 @@ public final class AttentionPage {
                 "Window %d of %d · %.2f – %.2f s", vm.selected().get() + 1, i.windows().size(), w.startSeconds(),
                 w.endSeconds()));
         windowView.show(i, w);
-        heatmap.show(i, vm.selected().get());
         moment.show(w);
         facts.setText(w == null ? "" : facts(w));
     }
 
     private static String facts(WindowResult w) {
-        float[] ch = w.prediction().channelAttention();
-        int[] top = topChannels(ch, 5);
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "%.0f %% of frames voiced\n%d attention frames of %.0f ms\n%d channels; most passed:",
-                100 * w.speechFraction(), w.prediction().frameAttention().length,
-                1000 * w.prediction().frameSeconds(), ch.length));
-        for (int c : top) b.append(String.format(Locale.ROOT, "\n  channel %d: %.2f", c, ch[c]));
-        return b.toString();
-    }
-
-    static int[] topChannels(float[] v, int k) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) idx[i] = i;
-        java.util.Arrays.sort(idx, (a, b) -> Float.compare(v[b], v[a]));
-        int[] out = new int[Math.min(k, v.length)];
-        for (int i = 0; i < out.length; i++) out[i] = idx[i];
-        return out;
+        return String.format(Locale.ROOT, "%.0f %% of frames voiced\n%d attention frames of %.0f ms",
+                100 * w.speechFraction(), w.prediction().frameAttention().length, 1000 * w.prediction().frameSeconds());
     }
 
     public VBox root() {

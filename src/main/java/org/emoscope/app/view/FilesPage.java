@@ -64,7 +64,7 @@ public final class FilesPage {
     public FilesPage(FilesViewModel vm, EventBus bus, ObservableValue<ChartTheme> theme, Actions actions,
                      ImageView emptyIcon) {
         this.vm = vm;
-        this.moment = new MomentPanel(theme, true);
+        this.moment = new MomentPanel();
         Button open = Ui.button("Open files…", "Ctrl+O", actions::open);
         open.setId("open-files");
         open.getStyleClass().add("accent");
