@@ -115,6 +115,29 @@ public final class WindowExplanations {
         return b.toString();
     }
 
+    /**
+     * Where the evidence for or against an explanation's class lies most: the box {@link #reading} names.
+     *
+     * @param fromSeconds start, seconds from the window's start
+     * @param toSeconds   end, seconds from the window's start
+     * @param lowHz       lower edge of its lowest band
+     * @param highHz      upper edge of its highest band
+     * @param share       its share of all the evidence of its sign (0-1)
+     */
+    public record Region(double fromSeconds, double toSeconds, double lowHz, double highHz, double share) {
+    }
+
+    /**
+     * The box of about 0.4 s by a quarter of the bands that holds the most evidence for ({@code sign} 1) or against
+     * (-1) the explained class, as {@link #reading} names it; null when no cell has that sign.
+     */
+    public static Region strongestRegion(Explanation e, int sign) {
+        Box b = strongest(e, sign);
+        if (b == null) return null;
+        return new Region(b.t0 * e.hopSeconds(), b.t1 * e.hopSeconds(), edge(e.bandCentresHz(), b.b0, true),
+                edge(e.bandCentresHz(), b.b1 - 1, false), b.share);
+    }
+
     private record Box(int t0, int t1, int b0, int b1, double share) {
         String describe(Explanation e, double start) {
             double from = start + t0 * e.hopSeconds();
