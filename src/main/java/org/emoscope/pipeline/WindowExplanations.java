@@ -73,9 +73,22 @@ public final class WindowExplanations {
      */
     public static FileAnalysis explainAll(Explainer explainer, float[][] logMel, FileAnalysis analysis,
                                           int windowFrames, FeatureConfig fc, int steps) {
+        return explainAll(explainer, logMel, analysis, windowFrames, fc, steps, done -> { });
+    }
+
+    /**
+     * As {@link #explainAll(Explainer, float[][], FileAnalysis, int, FeatureConfig, int)}, telling
+     * {@code progress} the fraction of the windows done (0-1) after each one: explaining costs several network
+     * passes a window, so a long file takes a while.
+     */
+    public static FileAnalysis explainAll(Explainer explainer, float[][] logMel, FileAnalysis analysis,
+                                          int windowFrames, FeatureConfig fc, int steps,
+                                          java.util.function.DoubleConsumer progress) {
         List<WindowResult> out = new ArrayList<>(analysis.windows().size());
+        int n = analysis.windows().size();
         for (WindowResult w : analysis.windows()) {
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException();
+            if (!out.isEmpty()) progress.accept((double) out.size() / n);
             if (!w.speech() || w.explanation() != null) {
                 out.add(w);
                 continue;
@@ -86,6 +99,7 @@ public final class WindowExplanations {
                     w.prediction(), w.smoothed(), w.producedNanos(), w.deliveredNanos(), w.voiceSeconds(),
                     w.context(), e));
         }
+        progress.accept(1);
         return new FileAnalysis(analysis.file(), analysis.durationSeconds(), analysis.labels(), analysis.label(),
                 analysis.confidence(), analysis.probabilities(), analysis.speechFraction(), analysis.segments(), out,
                 analysis.warning());

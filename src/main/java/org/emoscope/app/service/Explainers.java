@@ -3,6 +3,7 @@ package org.emoscope.app.service;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Explainer;
 import org.emoscope.model.ModelBundle;
+import org.emoscope.pipeline.AnalyzerSettings;
 
 /**
  * The {@link Explainer} of the model last asked for, kept: building one copies the network (about 50 ms), and an
@@ -20,5 +21,10 @@ public final class Explainers {
             bundle = model.bundle();
         }
         return explainer;
+    }
+
+    /** Frames of one analysis window of {@code model}, as its analyzer cuts them (what an explanation covers). */
+    public static int windowFrames(EmotionModel model) {
+        return Math.max(1, model.featureConfig().framesFor(AnalyzerSettings.forModel(model).windowSeconds()));
     }
 }

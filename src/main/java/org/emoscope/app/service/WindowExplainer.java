@@ -3,7 +3,6 @@ package org.emoscope.app.service;
 import org.emoscope.app.bus.Inspection;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Explanation;
-import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.pipeline.WindowExplanations;
 import org.emoscope.pipeline.WindowResult;
 
@@ -28,9 +27,8 @@ public interface WindowExplainer {
         Explainers explainers = new Explainers();
         return (inspection, window, target) -> {
             EmotionModel m = inspection.model();
-            int windowFrames = m.featureConfig().framesFor(AnalyzerSettings.forModel(m).windowSeconds());
             return WindowExplanations.explain(explainers.of(m), inspection.logMel(), inspection.firstFrameSeconds(),
-                    window, windowFrames, m.featureConfig(), target, steps);
+                    window, Explainers.windowFrames(m), m.featureConfig(), target, steps);
         };
     }
 }

@@ -165,8 +165,11 @@ public final class AttentionPage {
             items.add(predicted >= 0 && predicted < classes.size() ? "Predicted: " + classes.get(predicted)
                     : "Predicted class");
             for (int k = 0; k < classes.size(); k++) items.add(classes.get(k) + (k == predicted ? " (predicted)" : ""));
-            classPicker.getItems().setAll(items);
-            classPicker.getSelectionModel().select(vm.pinnedClass().get() + 1);
+            // rebuilt only when the entries change: never from inside the picker's own selection event
+            if (!classPicker.getItems().equals(items)) classPicker.getItems().setAll(items);
+            int chosen = vm.pinnedClass().get() + 1;
+            if (classPicker.getSelectionModel().getSelectedIndex() != chosen)
+                classPicker.getSelectionModel().select(chosen);
             classPicker.setDisable(classes.isEmpty());
         } finally {
             syncing = false;

@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -68,7 +69,8 @@ public final class FilesPage {
         Button open = Ui.button("Open files…", "Ctrl+O", actions::open);
         open.setId("open-files");
         open.getStyleClass().add("accent");
-        Button export = Ui.button("Export timeline…", "CSV or JSON with the CLI's fields (Ctrl+E)", actions::export);
+        Button export = Ui.button("Export timeline…", "CSV or JSON with the CLI's fields (Ctrl+E); JSON also explains "
+                + "every speech window, as analyze --explain does", actions::export);
         export.setId("export");
         Button image = Ui.button("Save image…", "PNG of the file view", actions::saveImage);
         image.setId("save-file-image");
@@ -80,7 +82,7 @@ public final class FilesPage {
         Label voice = Ui.muted("");
         voice.setId("voice-status");
         voice.textProperty().bind(vm.voice());
-        HBox toolbar = new HBox(10, open, export, image, Ui.spacer(), voice, oneSpeaker);
+        HBox toolbar = new HBox(10, open, export, image, exportProgress(vm), Ui.spacer(), voice, oneSpeaker);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         ListView<FileItem> list = new ListView<>(vm.items());
@@ -146,6 +148,25 @@ public final class FilesPage {
                 "Analyse recordings: each file runs in the background; click the timeline to inspect a moment.")),
                 toolbar, body);
         show(null);
+    }
+
+    /** While an export runs: how far it is, what it does, and a button to cancel it. */
+    private static Node exportProgress(FilesViewModel vm) {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(110);
+        bar.progressProperty().bind(vm.exportProgress());
+        Label what = Ui.muted("");
+        what.setWrapText(false);
+        what.textProperty().bind(vm.exportMessage());
+        Button cancel = Ui.button("✕", "Cancel the export", vm::cancelExport);
+        cancel.setId("cancel-export");
+        cancel.getStyleClass().add("flat");
+        HBox box = new HBox(8, bar, what, cancel);
+        box.setId("export-progress");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.exporting());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private void show(FileItem item) {

@@ -38,6 +38,8 @@ public final class FileItem {
     private double hopSeconds = 0.01;
     private String model = "";
     private EmotionModel emotionModel;
+    /** {@link #analysis} with every speech window explained (for the JSON export), once computed; else null. */
+    private FileAnalysis explained;
     Task<?> task;
 
     public FileItem(Path path) {
@@ -57,6 +59,7 @@ public final class FileItem {
               FileAnalysis a) {
         this.clip = clip;
         this.emotionModel = emotionModel;
+        this.explained = null;
         this.logMel = logMel;
         this.hopSeconds = hopSeconds;
         this.model = model;
@@ -132,6 +135,16 @@ public final class FileItem {
 
     public double hopSeconds() {
         return hopSeconds;
+    }
+
+    /** The analysis with every speech window explained, if the JSON export computed it; else null. */
+    FileAnalysis explained() {
+        return explained;
+    }
+
+    /** Keeps {@code e}, the explained form of {@code of}, if {@code of} is still this file's analysis. */
+    void explained(FileAnalysis of, FileAnalysis e) {
+        if (analysis.get() == of) explained = e;
     }
 
     /** The model that analysed it; null until analysed. */
