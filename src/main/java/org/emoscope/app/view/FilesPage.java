@@ -123,7 +123,11 @@ public final class FilesPage {
         VBox tracksCard = Ui.card("Timeline", legend, tracks);
         VBox.setVgrow(tracksCard, Priority.ALWAYS);
         // the moment scrolls on its own in a short window, so the timeline keeps its height
-        ScrollPane momentScroll = new ScrollPane(moment);
+        Label why = Ui.muted("Why this? Inspect attention (top right) explains the window: which parts of its "
+                + "spectrogram moved the decision, for the predicted class or any other.");
+        why.setId("explain-hint");
+        why.visibleProperty().bind(vm.selected().isNotNull());
+        ScrollPane momentScroll = new ScrollPane(new VBox(14, moment, why));
         momentScroll.setFitToWidth(true);
         momentScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         momentScroll.getStyleClass().add("plain-scroll");
