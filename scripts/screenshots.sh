@@ -2,7 +2,8 @@
 # Makes the screenshots in docs/screenshots/ from the app's demo mode (-Demoscope.demo=...), on a virtual X display
 # (Xvfb, installed when missing and run as root). Reproducible: the live view listens to a "Demo voice" device that
 # plays a spoken sentence (espeak-ng) in real time, the file views analyse the same sentence, a real angry RAVDESS
-# recording when the corpora are there, and a deliberately broken file (to show the error banner).
+# recording when the corpora are there, and a deliberately broken file (to show the error banner); the Attention page
+# explains an angry EmoDB sentence (emodb-2s/03a01Wa.flac; the spoken sentence without the corpora).
 #
 #   scripts/screenshots.sh [OUT_DIR]        default OUT_DIR: docs/screenshots
 #
@@ -62,6 +63,8 @@ angry="$(find "$corpora/ravdess" -name '03-01-05-02-*' 2>/dev/null | sort | head
 if [[ -n "$angry" ]] && command -v sox >/dev/null 2>&1; then
   sox -q "$angry" -r 16000 -c 1 "$work/ravdess-angry.wav" && files="$files,$work/ravdess-angry.wav"
 fi
+# the Attention page explains a real recording: an EmoDB actor's angry sentence (W: Wut), when the corpora are here
+emodb="$(find "$corpora/emodb-2s" -name '03a01Wa.flac' 2>/dev/null | head -1 || true)"
 printf 'RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00 this is not audio' > "$work/broken.wav"
 files="$files,$work/broken.wav"
 
@@ -76,7 +79,7 @@ shoot() { # name mode [extra -D options...]
 
 shoot live.png live -Demoscope.demo.input="$speech" -Demoscope.demo.seconds=22
 shoot file.png file -Demoscope.demo.files="$files"
-shoot attention.png attention -Demoscope.demo.files="$speech"
+shoot attention.png attention -Demoscope.demo.files="${emodb:-$speech}"
 shoot live-dark.png live -Demoscope.demo.input="$speech" -Demoscope.demo.seconds=12 -Demoscope.demo.theme=dark -Demoscope.demo.state=silence
 shoot file-dark.png file -Demoscope.demo.files="$files" -Demoscope.demo.theme=dark
 shoot model.png model

@@ -42,7 +42,8 @@ import java.util.prefs.Preferences;
  *       {@code emoscope.demo.seconds}, default 20, of listening) the window is saved there and the app exits;</li>
  *   <li>{@code emoscope.demo.theme} = {@code light} or {@code dark}; {@code emoscope.demo.size} = e.g.
  *       {@code 1440x900}; {@code emoscope.demo.state} = {@code speech} (default) or {@code silence}: the live
- *       screenshot waits for that state.</li>
+ *       screenshot waits for that state; {@code emoscope.demo.class} = a label: the Attention page explains that
+ *       class instead of the predicted one.</li>
  * </ul>
  * Settings are kept apart from the user's (preferences node {@code org/emoscope/app-demo}).
  */
@@ -161,11 +162,27 @@ final class DemoMode {
             WindowResult win = a.windows().get(pick);
             vms.files.selectWindow(done, pick);
             done.cursorSeconds().set(Math.min(a.durationSeconds(), win.endSeconds() + 0.4));
-            if ("attention".equals(mode))
+            if ("attention".equals(mode)) {
                 w.viewModels().attention.show(done.inspection(), pick);
+                int k = a.labels().indexOf(System.getProperty("emoscope.demo.class", ""));
+                if (k >= 0) w.viewModels().attention.explainClass(k);
+            }
         }
         vms.shell.page().set("attention".equals(mode) ? PageId.ATTENTION : PageId.FILES);
-        after(Duration.seconds(1.5), () -> finish(w));
+        if ("attention".equals(mode)) whenExplained(vms, () -> after(Duration.seconds(0.5), () -> finish(w)));
+        else after(Duration.seconds(1.5), () -> finish(w));
+    }
+
+    /** Runs {@code then} once the Attention page has its explanation (or says why it has none). */
+    private static void whenExplained(ViewModels vms, Runnable then) {
+        Timeline poll = new Timeline();
+        poll.getKeyFrames().add(new KeyFrame(Duration.millis(200), e -> {
+            if (vms.attention.computing().get()) return;
+            poll.stop();
+            then.run();
+        }));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
     }
 
     private static int speechWindowNear(FileAnalysis a, double t) {

@@ -333,7 +333,10 @@ public final class MainWindow {
         dropFiles(files);
     }
 
-    /** Ctrl+E: every analysed file's timeline, as CSV or JSON. */
+    /**
+     * Ctrl+E: every analysed file's timeline, as CSV or JSON (with every speech window explained), written in the
+     * background; the Files page shows its progress.
+     */
     public void export() {
         if (vms.files.analysed().isEmpty()) {
             ctx.bus().publish(new Events.InfoRaised("Nothing to export yet: drop or open audio files first."));
@@ -343,13 +346,7 @@ public final class MainWindow {
                 "emoscope-timeline.csv", List.of(new FileChooser.ExtensionFilter("CSV", "*.csv"),
                         new FileChooser.ExtensionFilter("JSON", "*.json"),
                         new FileChooser.ExtensionFilter("JSON Lines (as emoscope analyze)", "*.jsonl")));
-        if (f == null) return;
-        try {
-            vms.files.exportTo(f.toPath());
-            ctx.bus().publish(new Events.InfoRaised("Exported " + vms.files.analysed().size() + " file(s) to " + f));
-        } catch (IOException e) {
-            ctx.bus().publish(new Events.ErrorRaised("Export failed", f + ": " + e.getMessage()));
-        }
+        if (f != null) vms.files.export(f.toPath());
     }
 
     private void saveImage(Node node, String suggested) {

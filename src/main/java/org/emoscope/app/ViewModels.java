@@ -1,11 +1,14 @@
 package org.emoscope.app;
 
+import javafx.application.Platform;
+import org.emoscope.app.service.WindowExplainer;
 import org.emoscope.app.viewmodel.AttentionViewModel;
 import org.emoscope.app.viewmodel.FilesViewModel;
 import org.emoscope.app.viewmodel.LiveViewModel;
 import org.emoscope.app.viewmodel.ModelViewModel;
 import org.emoscope.app.viewmodel.NotificationsViewModel;
 import org.emoscope.app.viewmodel.ShellViewModel;
+import org.emoscope.model.Explainer;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +19,13 @@ public final class ViewModels {
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "emoscope-model-loader");
         t.setDaemon(true);
+        return t;
+    });
+    /** Explains windows for the Attention page: one thread, so explanations never compete with each other. */
+    private final ExecutorService explaining = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "emoscope-explain");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
     });
     public final ShellViewModel shell;
@@ -31,12 +41,14 @@ public final class ViewModels {
         model = new ModelViewModel(ctx.bus(), loader);
         live = new LiveViewModel(ctx.bus(), ctx.microphones(), ctx.settings());
         files = new FilesViewModel(ctx.bus(), ctx.settings());
-        attention = new AttentionViewModel(ctx.bus());
+        attention = new AttentionViewModel(ctx.bus(), explaining, WindowExplainer.withModels(Explainer.DEFAULT_STEPS),
+                Platform::runLater);
     }
 
     public void shutdown() {
         live.shutdown();
         files.shutdown();
         loader.shutdownNow();
+        explaining.shutdownNow();
     }
 }

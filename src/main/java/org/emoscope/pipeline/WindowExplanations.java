@@ -73,9 +73,22 @@ public final class WindowExplanations {
      */
     public static FileAnalysis explainAll(Explainer explainer, float[][] logMel, FileAnalysis analysis,
                                           int windowFrames, FeatureConfig fc, int steps) {
+        return explainAll(explainer, logMel, analysis, windowFrames, fc, steps, done -> { });
+    }
+
+    /**
+     * As {@link #explainAll(Explainer, float[][], FileAnalysis, int, FeatureConfig, int)}, telling
+     * {@code progress} the fraction of the windows done (0-1) after each one: explaining costs several network
+     * passes a window, so a long file takes a while.
+     */
+    public static FileAnalysis explainAll(Explainer explainer, float[][] logMel, FileAnalysis analysis,
+                                          int windowFrames, FeatureConfig fc, int steps,
+                                          java.util.function.DoubleConsumer progress) {
         List<WindowResult> out = new ArrayList<>(analysis.windows().size());
+        int n = analysis.windows().size();
         for (WindowResult w : analysis.windows()) {
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException();
+            if (!out.isEmpty()) progress.accept((double) out.size() / n);
             if (!w.speech() || w.explanation() != null) {
                 out.add(w);
                 continue;
@@ -86,6 +99,7 @@ public final class WindowExplanations {
                     w.prediction(), w.smoothed(), w.producedNanos(), w.deliveredNanos(), w.voiceSeconds(),
                     w.context(), e));
         }
+        progress.accept(1);
         return new FileAnalysis(analysis.file(), analysis.durationSeconds(), analysis.labels(), analysis.label(),
                 analysis.confidence(), analysis.probabilities(), analysis.speechFraction(), analysis.segments(), out,
                 analysis.warning());
@@ -113,6 +127,29 @@ public final class WindowExplanations {
             b.append(String.format(java.util.Locale.ROOT, "; statistics: %s %+.2f", c.name(), c.value()));
         }
         return b.toString();
+    }
+
+    /**
+     * Where the evidence for or against an explanation's class lies most: the box {@link #reading} names.
+     *
+     * @param fromSeconds start, seconds from the window's start
+     * @param toSeconds   end, seconds from the window's start
+     * @param lowHz       lower edge of its lowest band
+     * @param highHz      upper edge of its highest band
+     * @param share       its share of all the evidence of its sign (0-1)
+     */
+    public record Region(double fromSeconds, double toSeconds, double lowHz, double highHz, double share) {
+    }
+
+    /**
+     * The box of about 0.4 s by a quarter of the bands that holds the most evidence for ({@code sign} 1) or against
+     * (-1) the explained class, as {@link #reading} names it; null when no cell has that sign.
+     */
+    public static Region strongestRegion(Explanation e, int sign) {
+        Box b = strongest(e, sign);
+        if (b == null) return null;
+        return new Region(b.t0 * e.hopSeconds(), b.t1 * e.hopSeconds(), edge(e.bandCentresHz(), b.b0, true),
+                edge(e.bandCentresHz(), b.b1 - 1, false), b.share);
     }
 
     private record Box(int t0, int t1, int b0, int b1, double share) {

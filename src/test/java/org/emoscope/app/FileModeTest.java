@@ -160,10 +160,13 @@ class FileModeTest {
         for (int k = 6; k < 10; k++) sum += Double.parseDouble(fileRow[k]);
         assertEquals(1.0, sum, 1e-3);
 
+        // JSON: every speech window explained first, in the background, with progress
         Path json = dir.resolve("out.json");
         dialogs.saves.add(json.toFile());
         robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-        waitUntil("the JSON", 5, () -> Files.exists(json));
+        assertTrue(fx(() -> files().exporting().get()), "the export runs in the background");
+        assertTrue(fx(() -> robot.lookup("#export-progress").query().isVisible()), "its progress is shown");
+        waitUntil("the JSON", 90, () -> Files.exists(json) && !files().exporting().get());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertTrue(root.isArray());
         JsonNode o = root.get(0);
@@ -182,10 +185,25 @@ class FileModeTest {
             // a no-speech segment names no emotion, so it has no probabilities
             assertEquals(s.get("label").asText().equals("no_speech") ? 0 : 4, s.path("probabilities").size());
         }
+        JsonNode windows = o.get("windows");
+        assertEquals(a.windows().size(), windows.size(), "every window, as analyze --explain writes them");
+        int explained = 0;
+        for (int k = 0; k < windows.size(); k++) {
+            JsonNode w = windows.get(k);
+            assertEquals(a.windows().get(k).speech(), w.get("speech").asBoolean());
+            if (!w.get("speech").asBoolean()) continue;
+            JsonNode e = w.get("explanation");
+            assertTrue(e.get("reading").asText().startsWith("for " + e.get("class").asText() + ": "), e.toString());
+            assertEquals(16, e.get("cells").get(0).size(), "the compact grid: 64 bands in fours");
+            explained++;
+        }
+        assertTrue(explained > 5, explained + " speech windows explained");
 
+        // JSON Lines: the explanations are kept from the JSON export, so it is written at once
         Path jsonl = dir.resolve("out.jsonl");
         dialogs.saves.add(jsonl.toFile());
         fxRun(() -> window.export());
+        waitUntil("the JSON Lines", 10, () -> Files.exists(jsonl) && !files().exporting().get());
         JsonNode line = new ObjectMapper().readTree(Files.readAllLines(jsonl).get(0));
         assertEquals(o, line, "JSON Lines holds the same object as the CLI prints");
 

@@ -4,7 +4,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.emoscope.app.bus.Inspection;
+import org.emoscope.app.bus.PageId;
 import org.emoscope.app.service.AppSettings;
+import org.emoscope.app.viewmodel.AttentionViewModel;
 import org.emoscope.app.viewmodel.LiveDisplay;
 import org.emoscope.app.viewmodel.LiveState;
 import org.emoscope.app.viewmodel.LiveViewModel;
@@ -78,6 +81,19 @@ class LiveModeTest {
         assertTrue(AppTestSupport.LABELS.stream().anyMatch(l -> dominant.equalsIgnoreCase(l))
                 || dominant.equals("No speech"), "dominant emotion shown: " + dominant);
         assertEquals("Stop", fx(() -> robot.lookup("#live-toggle").queryButton().getText()));
+
+        // explanations are on demand: live windows come without; Inspect explains the window it shows
+        robot.clickOn("#live-inspect");
+        waitUntil("the attention page", 5, () -> window.viewModels().shell.page().get() == PageId.ATTENTION);
+        AttentionViewModel attention = window.viewModels().attention;
+        Inspection snapshot = fx(() -> attention.inspection().get());
+        assertTrue(snapshot.windows().size() >= 12, snapshot.windows().size() + " windows inspected");
+        assertTrue(snapshot.windows().stream().allMatch(w -> w.explanation() == null),
+                "no window was explained as it came");
+        waitUntil("the inspected window explained (or said to have no speech)", 60, () -> !attention.computing().get()
+                && (attention.explanation().get() != null || !attention.status().get().isEmpty()));
+        assertEquals(snapshot.windows().size() - 1, (int) fx(() -> attention.selected().get()), "the newest window");
+        fxRun(() -> window.viewModels().shell.page().set(PageId.LIVE));
 
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         waitUntil("stopped", 10, () -> live().state().get() == LiveState.IDLE);

@@ -107,5 +107,12 @@ class WindowExplanationsTest {
         String r = WindowExplanations.reading(e, 1.0);
         assertTrue(r.startsWith("for angry: mostly 1.80-2.20 s at 700 Hz-2.3 kHz (100% of the evidence for)"), r);
         assertTrue(r.contains("against: 1.00-1.40 s"), r);
+        WindowExplanations.Region pro = WindowExplanations.strongestRegion(e, 1);
+        assertEquals(0.8, pro.fromSeconds(), 1e-9, "the box the reading names, from the window's start");
+        assertEquals(1.2, pro.toSeconds(), 1e-9);
+        assertEquals(700, pro.lowHz(), 1e-9);
+        assertEquals(2300, pro.highHz(), 1e-9);
+        assertEquals(1.0, pro.share(), 1e-9);
+        assertEquals(0.0, WindowExplanations.strongestRegion(e, -1).fromSeconds(), 1e-9);
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -24,7 +25,6 @@ import org.emoscope.app.view.chart.FileTracks;
 import org.emoscope.app.view.chart.LabelColors;
 import org.emoscope.app.viewmodel.FileItem;
 import org.emoscope.app.viewmodel.FilesViewModel;
-import org.emoscope.features.FeatureConfig;
 import org.emoscope.pipeline.FileAnalysis;
 
 import java.util.List;
@@ -47,7 +47,7 @@ public final class FilesPage {
 
     private final FilesViewModel vm;
     private final VBox root;
-    private final FileTracks tracks = new FileTracks(FeatureConfig.defaults());
+    private final FileTracks tracks = new FileTracks();
     private final MomentPanel moment;
     private final Label title = new Label();
     private final Label summary = new Label();
@@ -65,11 +65,12 @@ public final class FilesPage {
     public FilesPage(FilesViewModel vm, EventBus bus, ObservableValue<ChartTheme> theme, Actions actions,
                      ImageView emptyIcon) {
         this.vm = vm;
-        this.moment = new MomentPanel(theme, true);
+        this.moment = new MomentPanel();
         Button open = Ui.button("Open files…", "Ctrl+O", actions::open);
         open.setId("open-files");
         open.getStyleClass().add("accent");
-        Button export = Ui.button("Export timeline…", "CSV or JSON with the CLI's fields (Ctrl+E)", actions::export);
+        Button export = Ui.button("Export timeline…", "CSV or JSON with the CLI's fields (Ctrl+E); JSON also explains "
+                + "every speech window, as analyze --explain does", actions::export);
         export.setId("export");
         Button image = Ui.button("Save image…", "PNG of the file view", actions::saveImage);
         image.setId("save-file-image");
@@ -81,7 +82,7 @@ public final class FilesPage {
         Label voice = Ui.muted("");
         voice.setId("voice-status");
         voice.textProperty().bind(vm.voice());
-        HBox toolbar = new HBox(10, open, export, image, Ui.spacer(), voice, oneSpeaker);
+        HBox toolbar = new HBox(10, open, export, image, exportProgress(vm), Ui.spacer(), voice, oneSpeaker);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         ListView<FileItem> list = new ListView<>(vm.items());
@@ -122,7 +123,11 @@ public final class FilesPage {
         VBox tracksCard = Ui.card("Timeline", legend, tracks);
         VBox.setVgrow(tracksCard, Priority.ALWAYS);
         // the moment scrolls on its own in a short window, so the timeline keeps its height
-        ScrollPane momentScroll = new ScrollPane(moment);
+        Label why = Ui.muted("Why this? Inspect attention (top right) explains the window: which parts of its "
+                + "spectrogram moved the decision, for the predicted class or any other.");
+        why.setId("explain-hint");
+        why.visibleProperty().bind(vm.selected().isNotNull());
+        ScrollPane momentScroll = new ScrollPane(new VBox(14, moment, why));
         momentScroll.setFitToWidth(true);
         momentScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         momentScroll.getStyleClass().add("plain-scroll");
@@ -147,6 +152,25 @@ public final class FilesPage {
                 "Analyse recordings: each file runs in the background; click the timeline to inspect a moment.")),
                 toolbar, body);
         show(null);
+    }
+
+    /** While an export runs: how far it is, what it does, and a button to cancel it. */
+    private static Node exportProgress(FilesViewModel vm) {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(110);
+        bar.progressProperty().bind(vm.exportProgress());
+        Label what = Ui.muted("");
+        what.setWrapText(false);
+        what.textProperty().bind(vm.exportMessage());
+        Button cancel = Ui.button("✕", "Cancel the export", vm::cancelExport);
+        cancel.setId("cancel-export");
+        cancel.getStyleClass().add("flat");
+        HBox box = new HBox(8, bar, what, cancel);
+        box.setId("export-progress");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.exporting());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private void show(FileItem item) {

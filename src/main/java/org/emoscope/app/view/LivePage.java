@@ -26,7 +26,6 @@ import org.emoscope.app.viewmodel.LiveDisplay;
 import org.emoscope.app.viewmodel.LiveState;
 import org.emoscope.app.viewmodel.LiveViewModel;
 import org.emoscope.audio.CaptureDevice;
-import org.emoscope.features.FeatureConfig;
 import org.emoscope.pipeline.AnalyzerSettings;
 
 import java.util.Locale;
@@ -115,7 +114,7 @@ public final class LivePage {
         LevelMeter meter = new LevelMeter(d.levelDb(), d.speechHeard());
         meter.themeProperty().bind(theme);
         meter.setId("level-meter");
-        ScrollingSpectrogram spec = new ScrollingSpectrogram(d, FeatureConfig.defaults());
+        ScrollingSpectrogram spec = new ScrollingSpectrogram(d);
         spec.themeProperty().bind(theme);
         spec.setId("live-spectrogram");
         ProbabilityTimeline timeline = new ProbabilityTimeline(d);

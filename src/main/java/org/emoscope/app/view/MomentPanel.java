@@ -1,9 +1,6 @@
 package org.emoscope.app.view;
 
-import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
-import org.emoscope.app.view.chart.ChannelBars;
-import org.emoscope.app.view.chart.ChartTheme;
 import javafx.scene.layout.VBox;
 import org.emoscope.pipeline.WindowResult;
 
@@ -17,25 +14,13 @@ final class MomentPanel extends VBox {
     private final EmotionBadge badge = new EmotionBadge();
     private final ProbabilityBars bars = new ProbabilityBars();
     private final Label note = Ui.muted("");
-    private final ChannelBars channels = new ChannelBars();
-    private final VBox channelBox;
 
-    private final boolean withChannels;
-
-    /** @param withChannels whether to show the window's channel attention (the Attention page has its heatmap) */
-    MomentPanel(ObservableValue<ChartTheme> theme, boolean withChannels) {
+    MomentPanel() {
         super(10);
-        this.withChannels = withChannels;
         when.getStyleClass().add("moment-time");
         when.setId("moment-time");
         bars.setId("moment-bars");
-        channels.themeProperty().bind(theme);
-        Label title = new Label("Channel attention");
-        title.getStyleClass().add("strong");
-        channelBox = new VBox(4, title, channels, Ui.muted("Gate weight of each of the 128 channels of the last "
-                + "block in this window (1 = passed, 0 = suppressed)."));
-        channelBox.managedProperty().bind(channelBox.visibleProperty());
-        getChildren().addAll(when, badge, bars, note, channelBox);
+        getChildren().addAll(when, badge, bars, note);
         show(null);
     }
 
@@ -45,7 +30,6 @@ final class MomentPanel extends VBox {
             badge.show(WindowResult.NO_SPEECH, 0, List.of(), "No window selected");
             bars.setLabels(List.of());
             note.setText("A new window starts every 250 ms.");
-            channelBox.setVisible(false);
             return;
         }
         List<String> labels = w.prediction().labels();
@@ -58,8 +42,6 @@ final class MomentPanel extends VBox {
                 ? String.format(Locale.ROOT, "Smoothed probabilities; this window alone says %s (%.0f\u00A0%%).",
                 w.prediction().label(), 100 * w.prediction().confidence())
                 : "Too quiet to count as speech: no emotion is reported for it.");
-        channels.show(w.prediction().channelAttention());
-        channelBox.setVisible(withChannels && w.prediction().channelAttention().length > 0);
     }
 
     ProbabilityBars bars() {

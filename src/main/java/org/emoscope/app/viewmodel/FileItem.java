@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.emoscope.app.bus.Inspection;
 import org.emoscope.audio.AudioClip;
+import org.emoscope.model.EmotionModel;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.WindowResult;
 
@@ -36,6 +37,9 @@ public final class FileItem {
     private float[][] logMel = new float[0][];
     private double hopSeconds = 0.01;
     private String model = "";
+    private EmotionModel emotionModel;
+    /** {@link #analysis} with every speech window explained (for the JSON export), once computed; else null. */
+    private FileAnalysis explained;
     Task<?> task;
 
     public FileItem(Path path) {
@@ -51,8 +55,11 @@ public final class FileItem {
         return n == null ? path.toString() : n.toString();
     }
 
-    void done(AudioClip clip, float[][] logMel, double hopSeconds, String model, FileAnalysis a) {
+    void done(AudioClip clip, float[][] logMel, double hopSeconds, EmotionModel emotionModel, String model,
+              FileAnalysis a) {
         this.clip = clip;
+        this.emotionModel = emotionModel;
+        this.explained = null;
         this.logMel = logMel;
         this.hopSeconds = hopSeconds;
         this.model = model;
@@ -64,7 +71,7 @@ public final class FileItem {
     /** The windows with their spectrogram, for the attention page; null until analysed. */
     public Inspection inspection() {
         FileAnalysis a = analysis.get();
-        return a == null ? null : new Inspection(name(), logMel, 0, hopSeconds, a.windows());
+        return a == null ? null : new Inspection(name(), emotionModel, logMel, 0, hopSeconds, a.windows());
     }
 
     /** Index of the window to show for time {@code t}: among windows covering t, the one centred nearest. */
@@ -128,6 +135,21 @@ public final class FileItem {
 
     public double hopSeconds() {
         return hopSeconds;
+    }
+
+    /** The analysis with every speech window explained, if the JSON export computed it; else null. */
+    FileAnalysis explained() {
+        return explained;
+    }
+
+    /** Keeps {@code e}, the explained form of {@code of}, if {@code of} is still this file's analysis. */
+    void explained(FileAnalysis of, FileAnalysis e) {
+        if (analysis.get() == of) explained = e;
+    }
+
+    /** The model that analysed it; null until analysed. */
+    public EmotionModel emotionModel() {
+        return emotionModel;
     }
 
     /** File name of the model that analysed it. */

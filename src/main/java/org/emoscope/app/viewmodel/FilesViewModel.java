@@ -13,19 +13,28 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.bus.Events;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.emoscope.app.service.AppSettings;
+import org.emoscope.app.service.Explainers;
 import org.emoscope.app.service.Player;
 import org.emoscope.app.service.TimelineExport;
 import org.emoscope.audio.AudioClip;
 import org.emoscope.audio.AudioDecoder;
 import org.emoscope.audio.ArrayAudioSource;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.Explainer;
 import org.emoscope.pipeline.AnalysisListener;
 import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.pipeline.FeatureFrame;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.FileAnalyzer;
 import org.emoscope.pipeline.StreamingAnalyzer;
+import org.emoscope.pipeline.WindowExplanations;
 
 import java.io.File;
 import java.io.IOException;
@@ -54,6 +63,14 @@ public final class FilesViewModel {
     private final ObservableList<FileItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<FileItem> selected = new SimpleObjectProperty<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(LiveViewModel.daemon("emoscope-files"));
+    /** Exports (and explains windows for them) apart from the analyses, which go on meanwhile. */
+    private final ExecutorService exporter = Executors.newSingleThreadExecutor(LiveViewModel.daemon("emoscope-export"));
+    /** Used on the exporter's thread only. */
+    private final Explainers exportExplainers = new Explainers();
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
+    private Task<?> exportTask;
     private final AnimationTimer cursorTimer;
     private EmotionModel model;
     private String modelName = "";
@@ -175,7 +192,7 @@ public final class FilesViewModel {
         });
         task.setOnSucceeded(e -> {
             Result r = task.getValue();
-            item.done(r.clip(), r.logMel(), hop, usedModel, r.analysis());
+            item.done(r.clip(), r.logMel(), hop, m, usedModel, r.analysis());
             item.message().set(summary(r.analysis()));
             if (r.analysis().warning() != null) bus.publish(new Events.InfoRaised(r.analysis().warning()));
             bus.publish(new Events.FileAnalysed(item.path(), r.analysis()));
@@ -396,16 +413,127 @@ public final class FilesViewModel {
                 .map(i -> new TimelineExport.Entry(i.analysis().get(), i.model())).toList();
     }
 
-    /** Writes every analysed file's timeline to {@code file} (CSV, JSON or JSON Lines by extension). */
-    public void exportTo(Path file) throws IOException {
-        TimelineExport.write(analysed(), file);
-        settings.lastFolder(file.toFile());
+    /** One file to export: what the JavaFX thread knew of it when the export began. */
+    private record ExportJob(FileItem item, FileAnalysis analysis, FileAnalysis explained, float[][] logMel,
+                             EmotionModel model, String modelName) {
+    }
+
+    /**
+     * Writes every analysed file's timeline to {@code file} (CSV, JSON or JSON Lines by its extension), in the
+     * background. JSON and JSON Lines also hold every speech window's explanation, as {@code analyze --explain}
+     * writes them: those are computed first (several network passes a window; kept for the next export), with
+     * {@link #exportProgress()}. The outcome is published as a notice or an error; nothing is written when the
+     * export is cancelled or fails.
+     */
+    public void export(Path file) {
+        if (exporting.get()) {
+            bus.publish(new Events.InfoRaised("An export is still running: wait for it, or cancel it."));
+            return;
+        }
+        boolean explain = !TimelineExport.isCsv(file);
+        List<ExportJob> jobs = items.stream().filter(i -> i.analysis().get() != null)
+                .map(i -> new ExportJob(i, i.analysis().get(), i.explained(), i.logMel(), i.emotionModel(), i.model()))
+                .toList();
+        Task<List<FileAnalysis>> task = new Task<>() {
+            @Override
+            protected List<FileAnalysis> call() throws Exception {
+                List<FileAnalysis> written = new ArrayList<>();
+                long total = 0;
+                for (ExportJob j : jobs) if (explain && j.explained() == null) total += j.analysis().windows().size();
+                long before = 0;
+                int k = 0;
+                for (ExportJob j : jobs) {
+                    k++;
+                    FileAnalysis a = j.analysis();
+                    if (explain && j.explained() != null) a = j.explained();
+                    else if (explain && j.model() != null) {
+                        updateMessage(String.format(Locale.ROOT, "Explaining %s (%d of %d)…", j.item().name(), k,
+                                jobs.size()));
+                        long base = before;
+                        long all = Math.max(1, total);
+                        int windows = a.windows().size();
+                        a = WindowExplanations.explainAll(exportExplainers.of(j.model()), j.logMel(), a,
+                                Explainers.windowFrames(j.model()), j.model().featureConfig(),
+                                Explainer.DEFAULT_STEPS, p -> updateProgress(base + p * windows, all));
+                        before += windows;
+                    }
+                    written.add(a);
+                }
+                if (isCancelled()) return written;
+                updateMessage("Writing " + file.getFileName() + "…");
+                List<TimelineExport.Entry> entries = new ArrayList<>();
+                for (int i = 0; i < jobs.size(); i++)
+                    entries.add(new TimelineExport.Entry(written.get(i), jobs.get(i).modelName()));
+                TimelineExport.write(entries, file);
+                return written;
+            }
+        };
+        exportTask = task;
+        exporting.set(true);
+        exportProgress.set(explain ? 0 : -1);
+        exportMessage.set(explain ? "Explaining the windows for the export…" : "Writing " + file.getFileName() + "…");
+        task.progressProperty().addListener((o, a, b) -> {
+            if (exportTask == task) exportProgress.set(b.doubleValue());
+        });
+        task.messageProperty().addListener((o, a, b) -> {
+            if (exportTask == task) exportMessage.set(b);
+        });
+        task.setOnSucceeded(e -> {
+            List<FileAnalysis> written = task.getValue();
+            if (explain) for (int i = 0; i < jobs.size(); i++)
+                jobs.get(i).item().explained(jobs.get(i).analysis(), written.get(i));
+            exportEnded(task);
+            settings.lastFolder(file.toFile());
+            bus.publish(new Events.InfoRaised("Exported " + jobs.size() + " file(s) to " + file
+                    + (explain ? ", with every speech window explained" : "")));
+        });
+        task.setOnFailed(e -> {
+            exportEnded(task);
+            Throwable t = task.getException();
+            if (t instanceof CancellationException) return;
+            bus.publish(new Events.ErrorRaised("Export failed", file + ": "
+                    + (t.getMessage() == null ? t.toString() : t.getMessage())));
+        });
+        task.setOnCancelled(e -> {
+            exportEnded(task);
+            bus.publish(new Events.InfoRaised("Export cancelled: " + file.getFileName() + " was not written."));
+        });
+        exporter.execute(task);
+    }
+
+    private void exportEnded(Task<?> task) {
+        if (exportTask != task) return;
+        exportTask = null;
+        exporting.set(false);
+        exportProgress.set(0);
+        exportMessage.set("");
+    }
+
+    /** Stops a running export; nothing is written. */
+    public void cancelExport() {
+        if (exportTask != null) exportTask.cancel(true);
+    }
+
+    /** True while an export runs. */
+    public ReadOnlyBooleanProperty exporting() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** How far the running export is, 0-1 (-1: indeterminate). */
+    public ReadOnlyDoubleProperty exportProgress() {
+        return exportProgress.getReadOnlyProperty();
+    }
+
+    /** What the running export is doing, or empty. */
+    public ReadOnlyStringProperty exportMessage() {
+        return exportMessage.getReadOnlyProperty();
     }
 
     public void shutdown() {
         stopPlayback();
         for (FileItem i : items) cancel(i);
         executor.shutdownNow();
+        exporter.shutdownNow();
     }
 
     public ObservableList<FileItem> items() {

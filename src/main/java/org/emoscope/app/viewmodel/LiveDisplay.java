@@ -14,7 +14,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.emoscope.app.bus.Inspection;
+import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.EmotionModel;
 import org.emoscope.pipeline.FeatureFrame;
 import org.emoscope.pipeline.WindowResult;
 
@@ -33,6 +37,7 @@ public final class LiveDisplay {
     public static final double TIMELINE_SECONDS = 60;
 
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FeatureConfig> featureConfig = new ReadOnlyObjectWrapper<>();
     private final DoubleProperty levelDb = new SimpleDoubleProperty(-120);
     private final BooleanProperty speechHeard = new SimpleBooleanProperty();
     private final DoubleProperty streamSeconds = new SimpleDoubleProperty();
@@ -74,6 +79,16 @@ public final class LiveDisplay {
         probabilities.set(new float[names.size()]);
     }
 
+    /** The model's features: what the spectrogram's frames are (mel axis, hop). */
+    void setFeatureConfig(FeatureConfig config) {
+        featureConfig.set(config);
+    }
+
+    /** The loaded model's feature config (the spectrogram's mel axis and hop); null before a model is loaded. */
+    public ReadOnlyObjectProperty<FeatureConfig> featureConfig() {
+        return featureConfig.getReadOnlyProperty();
+    }
+
     /** A batch of frames: the level meter shows the loudest, the spectrogram gets them all. */
     void frames(List<FeatureFrame> batch, double hopSeconds) {
         if (batch.isEmpty()) return;
@@ -113,13 +128,16 @@ public final class LiveDisplay {
         historyVersion.set(historyVersion.get() + 1);
     }
 
-    /** The held spectrogram and the windows inside it, for the attention page; null when nothing was analysed. */
-    public Inspection inspection(String source) {
+    /**
+     * The held spectrogram and the windows inside it, analysed by {@code model}, for the attention page; null when
+     * nothing was analysed.
+     */
+    public Inspection inspection(String source, EmotionModel model) {
         if (recent.isEmpty() || spectrogram.total() == 0) return null;
         double from = spectrogram.timeOf(spectrogram.oldest());
         List<WindowResult> inside = recent.stream().filter(w -> w.startSeconds() >= from - 1e-9).toList();
         if (inside.isEmpty()) return null;
-        return new Inspection(source, spectrogram.held(), from, spectrogram.hopSeconds(), inside);
+        return new Inspection(source, model, spectrogram.held(), from, spectrogram.hopSeconds(), inside);
     }
 
     public ObservableList<String> labels() {

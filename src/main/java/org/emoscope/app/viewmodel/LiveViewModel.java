@@ -176,7 +176,8 @@ public final class LiveViewModel {
 
     /** The windows of the last seconds, to inspect on the attention page. */
     public void inspect() {
-        Inspection i = display.inspection(source.get().isEmpty() ? "microphone" : source.get());
+        Inspection i = analyzer == null ? null
+                : display.inspection(source.get().isEmpty() ? "microphone" : source.get(), analyzer.model());
         if (i == null) {
             bus.publish(new Events.InfoRaised("Nothing to inspect yet: start live analysis and speak for a moment."));
             return;
@@ -191,6 +192,7 @@ public final class LiveViewModel {
         analyzer = new StreamingAnalyzer(model, settings);
         cadence.set(cadence(settings));
         display.setLabels(model.labels());
+        display.setFeatureConfig(model.featureConfig());
         if (wasRunning || startWhenReady) {
             startWhenReady = false;
             message.set("");

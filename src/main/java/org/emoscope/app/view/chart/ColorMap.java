@@ -2,10 +2,15 @@ package org.emoscope.app.view.chart;
 
 import javafx.scene.paint.Color;
 
-/** Perceptually uniform colour maps (matplotlib's viridis and magma, sampled at 9 stops, interpolated). */
+/**
+ * Perceptually uniform colour maps (matplotlib's viridis and magma, sampled at 9 stops, interpolated), and two grey
+ * ramps for a spectrogram that other colours are laid over (quiet to loud, on a light or a dark plot).
+ */
 public enum ColorMap {
     VIRIDIS("#440154", "#472c7a", "#3b518b", "#2c718e", "#21908d", "#27ad81", "#5cc863", "#aadc32", "#fde725"),
-    MAGMA("#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55964", "#fb8761", "#fec287", "#fcfdbf");
+    MAGMA("#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55964", "#fb8761", "#fec287", "#fcfdbf"),
+    GREYS_LIGHT("#fafafb", "#6e727a"),
+    GREYS_DARK("#1b1c21", "#8a8f99");
 
     private final int[] lut = new int[256];
 

@@ -33,15 +33,13 @@ public final class FileTracks extends ChartCanvas {
     private static final double GAP = 6;
 
     private final Canvas overlay = new Canvas();
-    private final FeatureConfig config;
     private FileItem item;
     private WritableImage spectrogram;
     private DoubleConsumer onSeek = t -> { };
 
-    public FileTracks(FeatureConfig config) {
+    public FileTracks() {
         super(800, 420);
         setMinHeight(260); // smaller than this its axis labels collide
-        this.config = config;
         overlay.setManaged(false);
         overlay.setMouseTransparent(true);
         getChildren().add(overlay);
@@ -107,7 +105,9 @@ public final class FileTracks extends ChartCanvas {
             g.drawImage(spectrogram, LEFT, y, pw * Math.min(1, frames / d), sh);
             g.setImageSmoothing(true);
         }
-        Axes.frequencyLabels(g, theme(), config, LEFT - 6, y, sh);
+        // the frequency axis of the model that made the frames
+        FeatureConfig config = item.emotionModel() == null ? null : item.emotionModel().featureConfig();
+        if (config != null) Axes.frequencyLabels(g, theme(), config, LEFT - 6, y, sh);
         y += sh + GAP;
         trackName(g, "attention", y, ATTENTION);
         attention(g, a, pw, y, d);
@@ -161,7 +161,8 @@ public final class FileTracks extends ChartCanvas {
             return;
         }
         WindowResult w = a.windows().get(sel);
-        float[] att = w.prediction().frameAttention();
+        double[] att = FrameStrip.levels(w.prediction().frameAttention(),
+                item.emotionModel() != null && item.emotionModel().attentivePooling());
         double fs = w.prediction().frameSeconds();
         for (int i = 0; i < att.length; i++) {
             double t0 = w.startSeconds() + i * fs;

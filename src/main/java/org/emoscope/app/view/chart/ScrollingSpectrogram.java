@@ -22,22 +22,38 @@ public final class ScrollingSpectrogram extends ChartCanvas {
     private static final double BOTTOM = 18;
 
     private final SpectrogramRing ring;
-    private final FeatureConfig config;
-    private final int columns;
-    private final WritableImage image;
+    private FeatureConfig config;
+    private int columns;
+    private WritableImage image;
     private long drawn;
     private double top = 10;
 
-    public ScrollingSpectrogram(LiveDisplay display, FeatureConfig config) {
+    /** The spectrogram of {@code display}, drawn with its model's feature config (mel axis, hop). */
+    public ScrollingSpectrogram(LiveDisplay display) {
         super(600, 220);
         setMinHeight(120); // smaller than this its axis labels collide
         this.ring = display.spectrogram();
-        this.config = config;
-        this.columns = SECONDS * (int) Math.round(1 / config.hopSeconds());
-        this.image = new WritableImage(columns, config.melFilters());
-        clearImage();
+        configure(display.featureConfig().get());
+        display.featureConfig().addListener((o, a, b) -> configure(b));
         display.frames().addListener((o, a, b) -> update());
         getStyleClass().add("spectrogram");
+    }
+
+    /** Sizes the image for {@code fc}'s bands and hop (null: no model yet, nothing to draw). */
+    private void configure(FeatureConfig fc) {
+        if (fc != null && config != null && fc.melFilters() == config.melFilters()
+                && fc.hopSeconds() == config.hopSeconds()) {
+            config = fc;
+            return;
+        }
+        config = fc;
+        image = null;
+        if (fc != null) {
+            columns = SECONDS * (int) Math.round(1 / fc.hopSeconds());
+            image = new WritableImage(columns, fc.melFilters());
+            clearImage();
+        }
+        redraw();
     }
 
     private void clearImage() {
@@ -48,6 +64,7 @@ public final class ScrollingSpectrogram extends ChartCanvas {
     }
 
     private void update() {
+        if (image == null) return;
         long total = ring.total();
         if (total < drawn) clearImage();
         long from = Math.max(drawn, total - columns);
@@ -72,6 +89,11 @@ public final class ScrollingSpectrogram extends ChartCanvas {
     protected void paint(GraphicsContext g, double w, double h) {
         double pw = w - LEFT - 6;
         double ph = h - BOTTOM;
+        if (image == null) {
+            g.setFill(theme().plot());
+            g.fillRect(LEFT, 0, pw, ph);
+            return;
+        }
         g.setImageSmoothing(false);
         int head = (int) (drawn % columns);
         if (drawn < columns) {
