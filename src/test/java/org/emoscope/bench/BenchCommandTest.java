@@ -1,6 +1,5 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
-import org.emoscope.cli.Main;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.ModelBundle;
 import org.emoscope.model.Nd4jRuntime;
@@ -50,7 +49,7 @@ class BenchCommandTest {
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Main()).execute("bench", "--quick", "--model", bundle.toString(),
+            code = new CommandLine(new BenchMain()).execute("bench", "--quick", "--model", bundle.toString(),
                     "--out", out.toString());
         } finally {
             System.setErr(oldErr);
