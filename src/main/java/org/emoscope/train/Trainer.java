@@ -2,6 +2,7 @@ package org.emoscope.train;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.features.Mfcc;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.EmotionNetwork;
 import org.emoscope.model.ModelBundle;
@@ -9,7 +10,6 @@ import org.emoscope.model.NetworkSpec;
 import org.emoscope.model.Normalization;
 import org.emoscope.model.SpeakerPrior;
 import org.emoscope.model.SpeakerStatistics;
-import org.emoscope.pipeline.StreamingAnalyzer;
 import org.emoscope.train.eval.ConfusionMatrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -109,7 +109,7 @@ public final class Trainer {
                 new ModelBundle(net, spec, labels, features, norm, settings.windowSeconds(), Map.of(), false));
         UtteranceScorer scorer = new UtteranceScorer(model, settings.windowSeconds(), settings.evalHopSeconds());
         EpochSampler sampler = new EpochSampler(fit, labels.size(), settings,
-                features.framesFor(settings.windowSeconds()), StreamingAnalyzer.silentFrame(features), norm,
+                features.framesFor(settings.windowSeconds()), Mfcc.silentFrame(features), norm,
                 model.minFrames(), normalised.speakerVoices(), normalised.fileVoices());
         BatchAugmenter augmenter = new BatchAugmenter(settings);
         StoppingRule stopping = new StoppingRule(settings, spec.learningRate(), !validation.isEmpty());
