@@ -95,8 +95,8 @@ public final class Trainer {
     public Result train(List<Item> fit, List<Item> validation, Path checkpoints, Map<String, Object> metadata,
                         TrainingListener listener) throws IOException {
         if (fit.isEmpty()) throw new IllegalArgumentException("nothing to train on");
-        Normalised normalised = fitNormalization(fit);
-        Normalization norm = normalised.norm();
+        Normalized normalized = fitNormalization(fit);
+        Normalization norm = normalized.norm();
         String fingerprint = Checkpoints.fingerprint(spec, features, labels, settings, start, fit, validation);
         Checkpoints saved = new Checkpoints(checkpoints);
         Checkpoints.Progress progress = saved.resume(fingerprint, listener);
@@ -110,7 +110,7 @@ public final class Trainer {
         UtteranceScorer scorer = new UtteranceScorer(model, settings.windowSeconds(), settings.evalHopSeconds());
         EpochSampler sampler = new EpochSampler(fit, labels.size(), settings,
                 features.framesFor(settings.windowSeconds()), Mfcc.silentFrame(features), norm,
-                model.minFrames(), normalised.speakerVoices(), normalised.fileVoices());
+                model.minFrames(), normalized.speakerVoices(), normalized.fileVoices());
         BatchAugmenter augmenter = new BatchAugmenter(settings);
         StoppingRule stopping = new StoppingRule(settings, spec.learningRate(), !validation.isEmpty());
 
@@ -170,22 +170,22 @@ public final class Trainer {
      * The normalisation fitted on the training items, with each item's speaker's voice and, for
      * {@link TrainingSettings#voiceMix()}, its one-file voice (both null unless speaker-normalised).
      */
-    private record Normalised(Normalization norm, List<SpeakerStatistics.Estimate> speakerVoices,
+    private record Normalized(Normalization norm, List<SpeakerStatistics.Estimate> speakerVoices,
                               List<SpeakerStatistics.Estimate> fileVoices) {
     }
 
-    private Normalised fitNormalization(List<Item> fit) {
+    private Normalized fitNormalization(List<Item> fit) {
         if (!settings.speakerNorm())
-            return new Normalised(Normalization.fit(fit.stream().map(Item::frames).toList())
+            return new Normalized(Normalization.fit(fit.stream().map(Item::frames).toList())
                     .withWindowMean(settings.windowMean()), null, null);
         double gate = SpeakerPrior.gateFor(features);
         Map<String, SpeakerStatistics.Estimate> speakers = SpeakerNormalizer.estimates(fit, gate);
         List<SpeakerStatistics.Estimate> speakerVoices = SpeakerNormalizer.voices(fit, speakers);
         SpeakerPrior prior = SpeakerPrior.average(List.copyOf(speakers.values()), gate,
                 SpeakerPrior.DEFAULT_PRIOR_FRAMES);
-        Normalization norm = Normalization.fit(SpeakerNormalizer.normalisedFrames(fit, speakerVoices))
+        Normalization norm = Normalization.fit(SpeakerNormalizer.normalizedFrames(fit, speakerVoices))
                 .withSpeaker(prior).withWindowMean(settings.windowMean());
-        return new Normalised(norm, speakerVoices,
+        return new Normalized(norm, speakerVoices,
                 settings.voiceMix() > 0 ? SpeakerNormalizer.fileVoices(fit, prior) : null);
     }
 
@@ -212,7 +212,7 @@ public final class Trainer {
         meta.put("training_items", trainingItems);
         meta.put("validation_items", validationItems);
         meta.put("settings", settings.toString());
-        if (norm.speakerNormalised()) {
+        if (norm.speakerNormalized()) {
             long priorSeconds = Math.round(norm.speaker().priorFrames() * features.hopSeconds());
             meta.put("voice_adaptation", "speaker-normalised: a session starts from the average training speaker and "
                     + "adapts to the voice it hears; after " + priorSeconds

@@ -170,14 +170,14 @@ class TrainerTest {
         // the shift makes voice b's "angry" look like voice a's "neutral": a plain model cannot tell them apart
         Trainer plain = new Trainer(TINY, FeatureConfig.defaults(), settings(4), LABELS);
         Trainer.Result p = plain.train(fit, items(16, 3, "c"), null, Map.of(), TrainingListener.NONE);
-        assertFalse(p.bundle().normalization().speakerNormalised());
+        assertFalse(p.bundle().normalization().speakerNormalized());
         ConfusionMatrix before = plain.confusion(new UtteranceScorer(new org.emoscope.model.EmotionModel(p.bundle()),
                 0.4, 0.2), shifted);
         assertTrue(before.unweightedAccuracy() <= 0.75, "a plain model is fooled by the voice: " + before);
 
         Trainer normalised = new Trainer(TINY, FeatureConfig.defaults(), settings(4).withSpeakerNorm(true), LABELS);
         Trainer.Result r = normalised.train(fit, items(16, 3, "c"), null, Map.of(), TrainingListener.NONE);
-        assertTrue(r.bundle().normalization().speakerNormalised());
+        assertTrue(r.bundle().normalization().speakerNormalized());
         UtteranceScorer scorer = new UtteranceScorer(new org.emoscope.model.EmotionModel(r.bundle()), 0.4, 0.2);
         ConfusionMatrix after = normalised.confusion(scorer, shifted, UtteranceScorer.Voices.SPEAKER);
         assertTrue(after.unweightedAccuracy() >= 0.9, "each voice measured against itself: " + after);
