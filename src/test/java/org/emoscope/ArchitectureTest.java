@@ -74,6 +74,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void evaluationMetricsDependOnNothingOfTraining() {
+        noClasses().that().resideInAPackage("org.emoscope.train.eval..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.emoscope.train", "org.emoscope.train.corpus..",
+                        "org.emoscope.train.augment..")
+                .because("train.eval holds the metrics (ConfusionMatrix and its image) that training, evaluation, "
+                        + "reports and commands all use; Evaluation, which runs training, stays in train beside the "
+                        + "package-private machinery it drives (see docs/architecture.md)")
+                .check(classes);
+    }
+
+    @Test
     void nothingInTheProductDependsOnTheBenchHarness() {
         noClasses().that().resideOutsideOfPackage("org.emoscope.bench..")
                 .should().dependOnClassesThat().resideInAPackage("org.emoscope.bench..")
