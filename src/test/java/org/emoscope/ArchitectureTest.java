@@ -11,7 +11,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering: audio -> features -> model -> pipeline -> {train, app, cli}; dependencies point inwards only, and
- * only {@code app} touches JavaFX.
+ * only {@code app} touches JavaFX. The benchmark and soak harness ({@code bench}) sits outside the product: it may
+ * use anything, nothing uses it.
  */
 class ArchitectureTest {
 
@@ -73,6 +74,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void evaluationMetricsDependOnNothingOfTraining() {
+        noClasses().that().resideInAPackage("org.emoscope.train.eval..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.emoscope.train", "org.emoscope.train.corpus..",
+                        "org.emoscope.train.augment..")
+                .because("train.eval holds the metrics (ConfusionMatrix and its image) that training, evaluation, "
+                        + "reports and commands all use; Evaluation, which runs training, stays in train beside the "
+                        + "package-private machinery it drives (see docs/architecture.md)")
+                .check(classes);
+    }
+
+    @Test
+    void nothingInTheProductDependsOnTheBenchHarness() {
+        noClasses().that().resideOutsideOfPackage("org.emoscope.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.emoscope.bench..")
+                .because("the benchmark and soak harness measures the product from outside: it has its own entry "
+                        + "point (BenchMain), and the app and the emoscope command must build and run without it")
+                .check(classes);
+    }
+
+    @Test
     void noCycles() {
         slices().matching("org.emoscope.(*)..").should().beFreeOfCycles().check(classes);
     }
@@ -89,7 +110,7 @@ class ArchitectureTest {
     @Test
     void tarsosDspStaysInTheFeatureChain() {
         noClasses().that().resideOutsideOfPackages("org.emoscope.features..", "org.emoscope.pipeline..",
-                        "org.emoscope.train.augment..", "org.emoscope.cli.bench..")
+                        "org.emoscope.train.augment..", "org.emoscope.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("be.tarsos..")
                 .because("TarsosDSP is the feature chain: features holds its processors, pipeline runs the "
                         + "dispatcher they are added to, augmentation borrows its resampler and WSOLA, and the bench "
@@ -100,7 +121,7 @@ class ArchitectureTest {
     @Test
     void javaSoundStaysWithAudioDevices() {
         noClasses().that().resideOutsideOfPackages("org.emoscope.audio..", "org.emoscope.app.service..",
-                        "org.emoscope.cli.bench..")
+                        "org.emoscope.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("javax.sound..")
                 .because("microphones and decoders live in audio; only the app's player and the bench's virtual "
                         + "microphone play sound")
@@ -109,11 +130,12 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLinePrints() {
-        noClasses().that().resideOutsideOfPackage("org.emoscope.cli..")
+        noClasses().that().resideOutsideOfPackages("org.emoscope.cli..", "org.emoscope.bench..")
                 .and().haveNameNotMatching("org\\.emoscope\\.app\\.DemoMode(\\$.*)?")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .because("the product reports through listeners, exceptions and the UI; the command line (and the "
-                        + "app's scripted screenshot mode, a command-line entry point) decides what to print")
+                        + "app's scripted screenshot mode, a command-line entry point, and the bench harness's "
+                        + "commands) decides what to print")
                 .check(classes);
     }
 }

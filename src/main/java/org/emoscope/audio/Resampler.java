@@ -17,6 +17,10 @@ import java.util.Objects;
  * <p>The output has {@link #outputLength ceil(inputLength * toRate / fromRate)} samples. Rate ratios that reduce
  * to at most 1024 filter phases (44100:16000 needs 160) use exact coefficients; others interpolate linearly
  * between 1024 precomputed phases.
+ *
+ * <p>Augmentation's pitch shift resamples with TarsosDSP's filter instead ({@code train.augment.Resampling}): it
+ * changes a signal's length by an arbitrary factor, and its copies, and the feature caches that hold them, were made
+ * with that filter (see there).
  */
 public final class Resampler {
 

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
         subcommands = {AnalyzeCommand.class, TrainCommand.class, EvaluateCommand.class, RobustnessCommand.class,
                 ExplainCheckCommand.class,
                 SpeechDetectionCommand.class,
-                BenchCommand.class, SoakCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -25,12 +24,19 @@ public final class Main implements Callable<Integer> {
     List<String> files = new ArrayList<>();
 
     public static void main(String[] args) {
+        System.exit(run(new Main(), args));
+    }
+
+    /**
+     * Runs a top-level command as {@code emoscope} does: ND4J configured, enum values in any case, an unexpected
+     * failure as one line. The bench harness's entry point ({@code org.emoscope.bench.BenchMain}) runs the same way.
+     */
+    public static int run(Object command, String... args) {
         Nd4jRuntime.configure();
-        int code = new CommandLine(new Main())
+        return new CommandLine(command)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportFailure)
                 .execute(args);
-        System.exit(code);
     }
 
     @Override
@@ -56,7 +62,8 @@ public final class Main implements Callable<Integer> {
         return 1;
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** {@code emoscope VERSION} from the jar's manifest ({@code dev} when run from classes). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();

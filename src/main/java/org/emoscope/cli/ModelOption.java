@@ -8,8 +8,11 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-/** The {@code --model} option shared by commands that run a model. */
-final class ModelOption {
+/**
+ * The {@code --model} option shared by commands that run a model (public for the bench harness's commands, which
+ * take the same option).
+ */
+public final class ModelOption {
 
     @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE",
             description = "Model bundle to use (default: the shipped model in models/).")
@@ -22,11 +25,16 @@ final class ModelOption {
     /** The bundle the last successful {@link #loadOrReport} loaded. */
     Path loaded;
 
+    /** {@link #loaded}, for commands outside this package. */
+    public Path loaded() {
+        return loaded;
+    }
+
     /**
      * Loads the bundle; if it cannot be used, passes the reason (naming the file) to {@code problem} and returns
      * null.
      */
-    EmotionModel loadOrReport(Consumer<String> problem) {
+    public EmotionModel loadOrReport(Consumer<String> problem) {
         try {
             Path bundle = resolve();
             EmotionModel model = EmotionModel.load(bundle);

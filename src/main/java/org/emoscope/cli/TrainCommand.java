@@ -204,7 +204,7 @@ final class TrainCommand implements Callable<Integer> {
         withScores.put("validation_wa", cm.weightedAccuracy());
         withScores.put("validation_ua", cm.unweightedAccuracy());
         withScores.put("validation_macro_f1", cm.macroF1());
-        if (r.bundle().normalization().speakerNormalised()) {
+        if (r.bundle().normalization().speakerNormalized()) {
             // the figures above know each held-out speaker's voice from all their recordings; analyze knows one file
             ConfusionMatrix files = trainer.confusion(scorer, val, UtteranceScorer.Voices.UTTERANCE);
             withScores.put("validation_one_file_wa", files.weightedAccuracy());

@@ -100,4 +100,9 @@ public final class Mfcc {
         }
         return rows;
     }
+
+    /** The MFCC frame of digital silence: what padding past the end of a short stream looks like to the model. */
+    public static float[] silentFrame(FeatureConfig config) {
+        return new Mfcc(config).computeAll(new float[config.windowSamples()])[0];
+    }
 }

@@ -90,7 +90,7 @@ public final class EmotionModel {
 
     /**
      * As {@link #predictBatch(List)}, all windows spoken by the voice that {@code voice} describes (null: the prior;
-     * see {@link #speakerNormalised()}).
+     * see {@link #speakerNormalized()}).
      */
     public Prediction[] predictBatch(List<float[][]> windows, SpeakerStatistics.Estimate voice) {
         return predictBatch(windows, voice == null ? null : Collections.nCopies(windows.size(), voice));
@@ -98,7 +98,7 @@ public final class EmotionModel {
 
     /**
      * As {@link #predictBatch(List)}, with the voice of each window ({@code voices} null, or one entry per window,
-     * null entries meaning the prior). Voices matter only to a {@link #speakerNormalised()} model.
+     * null entries meaning the prior). Voices matter only to a {@link #speakerNormalized()} model.
      */
     public Prediction[] predictBatch(List<float[][]> windows, List<SpeakerStatistics.Estimate> voices) {
         return predictBatch(windows, voices, null, null);
@@ -216,8 +216,8 @@ public final class EmotionModel {
      * True if the model expects each voice's frames standardised by that voice's statistics: callers should keep a
      * {@link SpeakerStatistics} per voice (see {@link #speakerPrior()}) and pass its estimate with every window.
      */
-    public boolean speakerNormalised() {
-        return bundle.normalization().speakerNormalised();
+    public boolean speakerNormalized() {
+        return bundle.normalization().speakerNormalized();
     }
 
     /**
@@ -229,14 +229,14 @@ public final class EmotionModel {
     }
 
     /**
-     * True if the model hears a voice better once it has learnt it: a {@link #speakerNormalised()} network or a
+     * True if the model hears a voice better once it has learnt it: a {@link #speakerNormalized()} network or a
      * voice-centred functionals classifier ({@link FunctionalsClassifier#voiceCentred()}).
      */
     public boolean adaptsToVoices() {
-        return speakerNormalised() || bundle.functionals() != null && bundle.functionals().voiceCentred();
+        return speakerNormalized() || bundle.functionals() != null && bundle.functionals().voiceCentred();
     }
 
-    /** The average training speaker of a {@link #speakerNormalised()} model; null otherwise. */
+    /** The average training speaker of a {@link #speakerNormalized()} model; null otherwise. */
     public SpeakerPrior speakerPrior() {
         return bundle.normalization().speaker();
     }

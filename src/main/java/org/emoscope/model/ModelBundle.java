@@ -626,8 +626,8 @@ public final class ModelBundle {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
-    /** Lower-case hex SHA-256 of {@code data}. */
-    static String sha256(byte[] data) {
+    /** Lower-case hex SHA-256 of {@code data}: the project's one hashing helper (bundles, checkpoints, caches). */
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {

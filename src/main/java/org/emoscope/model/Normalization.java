@@ -69,7 +69,7 @@ public record Normalization(float[] mean, float[] std, boolean windowMean, Speak
     }
 
     /** True if frames are standardised per speaker first. */
-    public boolean speakerNormalised() {
+    public boolean speakerNormalized() {
         return speaker != null;
     }
 

@@ -129,7 +129,7 @@ public final class StreamingAnalyzer {
         SpeechDetector.Settings speech = settings.speech();
         int prime = live ? 0 : Math.max(1, (int) Math.round(speech.noiseWindowSeconds() / fc.hopSeconds()));
         return new Windower(windowFrames(fc, settings), hopFrames(fc, settings),
-                new SpeechDetector(speech, fc.melFilters(), fc.hopSeconds()), prime, silentFrame(fc),
+                new SpeechDetector(speech, fc.melFilters(), fc.hopSeconds()), prime, Mfcc.silentFrame(fc),
                 functionals ? new Functionals(fc) : null, sink);
     }
 
@@ -177,11 +177,6 @@ public final class StreamingAnalyzer {
         @Override
         public void processingFinished() {
         }
-    }
-
-    /** The MFCC frame of digital silence: what padding past the end of a short stream looks like to the model. */
-    public static float[] silentFrame(FeatureConfig config) {
-        return new Mfcc(config).computeAll(new float[config.windowSamples()])[0];
     }
 
     /** RMS level of {@code samples} in dBFS (a full-scale sine is -3 dBFS), -120 for digital silence. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.features.Mfcc;
 import org.emoscope.features.OrthoDct;
 import org.emoscope.model.Explainer;
 import org.emoscope.model.Explanation;
@@ -33,7 +34,7 @@ public final class WindowExplanations {
      */
     public static float[][] mfcc(float[][] logMel, int from, int frames, FeatureConfig fc) {
         OrthoDct dct = OrthoDct.of(fc);
-        float[] silent = StreamingAnalyzer.silentFrame(fc);
+        float[] silent = Mfcc.silentFrame(fc);
         float[][] out = new float[frames][];
         double[] db = new double[fc.melFilters()];
         for (int t = 0; t < frames; t++) {

@@ -20,7 +20,7 @@ public final class WindowStatistics {
      * One window.
      *
      * @param startSeconds where it starts
-     * @param speech       whether the analysis would call it speech ({@link AnalyzerSettings#minSpeechFraction()})
+     * @param speech       whether the analysis would call it speech ({@link AnalyzerSettings#speechWindow})
      * @param functionals  its statistics
      */
     public record Window(double startSeconds, boolean speech, float[] functionals) {

@@ -1,5 +1,7 @@
 package org.emoscope.train;
 
+import org.emoscope.model.ModelBundle;
+
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,9 +11,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** What the on-disk caches of features ({@link FeatureCache}, {@link FunctionalsCache}) share: keys and atomic writes. */
 final class CacheFiles {
@@ -29,13 +28,7 @@ final class CacheFiles {
      * The entry for {@code key} under {@code dir}: {@code <dir>/<first two hex digits>/<SHA-256 of key><suffix>}.
      */
     static Path entry(Path dir, String key, String suffix) {
-        String hex;
-        try {
-            hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String hex = ModelBundle.sha256(key.getBytes(StandardCharsets.UTF_8));
         return dir.resolve(hex.substring(0, 2)).resolve(hex + suffix);
     }
 

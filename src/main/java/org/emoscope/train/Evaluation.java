@@ -238,7 +238,7 @@ public final class Evaluation {
         ConfusionMatrix cm = trainer.confusion(scorer, test, UtteranceScorer.Voices.SPEAKER);
         listener.message("fold " + (fold.index() + 1) + ": " + cm);
         long[][] fileCounts = null;
-        if (r.bundle().normalization().speakerNormalised()) {
+        if (r.bundle().normalization().speakerNormalized()) {
             ConfusionMatrix files = trainer.confusion(scorer, test, UtteranceScorer.Voices.UTTERANCE);
             listener.message("fold " + (fold.index() + 1) + ", one file at a time: " + files);
             fileCounts = files.counts();
@@ -325,7 +325,7 @@ public final class Evaluation {
         Trainer.Result r = trainer.train(fit, val, workDir.resolve("corpus-" + heldOut), Map.of(), listener);
         UtteranceScorer scorer = scorer(r);
         float[][] bySpeaker = scorer.probabilities(testItems, UtteranceScorer.Voices.SPEAKER);
-        float[][] byFile = r.bundle().normalization().speakerNormalised()
+        float[][] byFile = r.bundle().normalization().speakerNormalized()
                 ? scorer.probabilities(testItems, UtteranceScorer.Voices.UTTERANCE) : null;
         int[] truth = testItems.stream().mapToInt(Item::label).toArray();
         List<String> speakers = testItems.stream().map(i -> i.utterance().speakerKey()).toList();

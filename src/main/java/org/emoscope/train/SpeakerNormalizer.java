@@ -71,7 +71,7 @@ public final class SpeakerNormalizer {
      * The items' frames standardised by their voices, computed when asked for (a view: training sets are too large
      * to copy).
      */
-    public static List<float[][]> normalisedFrames(List<Item> items, List<SpeakerStatistics.Estimate> voices) {
+    public static List<float[][]> normalizedFrames(List<Item> items, List<SpeakerStatistics.Estimate> voices) {
         return new AbstractList<>() {
             @Override
             public float[][] get(int index) {

@@ -1,10 +1,10 @@
 package org.emoscope.train;
 
+import org.emoscope.features.Mfcc;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Prediction;
 import org.emoscope.model.SpeakerPrior;
 import org.emoscope.model.SpeakerStatistics;
-import org.emoscope.pipeline.StreamingAnalyzer;
 import org.emoscope.pipeline.WindowGrid;
 
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class UtteranceScorer {
         this.model = model;
         this.windowFrames = Math.max(1, model.featureConfig().framesFor(windowSeconds));
         this.hopFrames = Math.max(1, (int) Math.round(hopSeconds / model.featureConfig().hopSeconds()));
-        this.silence = StreamingAnalyzer.silentFrame(model.featureConfig());
+        this.silence = Mfcc.silentFrame(model.featureConfig());
     }
 
     /** Mean window probabilities of each item, in order: [items][labels]. */

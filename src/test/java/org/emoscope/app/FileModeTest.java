@@ -274,7 +274,7 @@ class FileModeTest {
                 plain.normalization().withSpeaker(prior), Map.of(), true).save(adapting);
         fxRun(() -> window.viewModels().model.load(adapting));
         waitUntil("the adapting model", 60, () -> window.viewModels().model.model().get() != null
-                && window.viewModels().model.model().get().speakerNormalised());
+                && window.viewModels().model.model().get().speakerNormalized());
         Path a = speechWav("first.wav", 2);
         Path b = speechWav("second.wav", 3);
         fxRun(() -> window.dropFiles(List.of(a.toFile(), b.toFile())));

@@ -111,9 +111,9 @@ class ModelBundleTest {
         b.save(file);
         ModelBundle loaded = ModelBundle.load(file);
         assertEquals(b.normalization(), loaded.normalization());
-        assertTrue(new EmotionModel(loaded).speakerNormalised());
+        assertTrue(new EmotionModel(loaded).speakerNormalized());
         assertEquals(prior, new EmotionModel(loaded).speakerPrior());
-        assertFalse(new EmotionModel(ModelBundle.load(valid)).speakerNormalised(), "older bundles: none");
+        assertFalse(new EmotionModel(ModelBundle.load(valid)).speakerNormalized(), "older bundles: none");
     }
 
     @Test

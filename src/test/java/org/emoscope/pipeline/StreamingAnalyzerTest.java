@@ -115,7 +115,7 @@ class StreamingAnalyzerTest {
     }
 
     /** An untrained speaker-normalised model whose prior is far from the test voice, so adaptation shows. */
-    private static EmotionModel speakerNormalised() {
+    private static EmotionModel speakerNormalized() {
         ModelBundle plain = ModelBundle.untrained(List.of("neutral", "happy", "sad", "angry"), FeatureConfig.defaults());
         float[] mean = new float[40];
         float[] std = new float[40];
@@ -133,7 +133,7 @@ class StreamingAnalyzerTest {
         Path short1 = TestAudio.writeWav(dir.resolve("a.wav"), TestAudio.voiced(2.5, RATE, 3), RATE);
         Path short2 = TestAudio.writeWav(dir.resolve("b.wav"), TestAudio.voiced(2.5, RATE, 4), RATE);
         Path broken = Files.writeString(dir.resolve("broken.wav"), "not audio");
-        StreamingAnalyzer analyzer = new StreamingAnalyzer(speakerNormalised(), AnalyzerSettings.defaults());
+        StreamingAnalyzer analyzer = new StreamingAnalyzer(speakerNormalized(), AnalyzerSettings.defaults());
         FileAnalysis alone = new FileAnalyzer(analyzer).analyze(short1);
         assertTrue(alone.windows().get(0).voiceSeconds() < 2.1, "alone: the voice heard so far in this file");
 
@@ -157,7 +157,7 @@ class StreamingAnalyzerTest {
 
     @Test
     void aSpeakerNormalisedModelSeesEachWindowWithTheVoiceSpokenUpToIt() throws Exception {
-        EmotionModel adaptive = speakerNormalised();
+        EmotionModel adaptive = speakerNormalized();
         SpeakerPrior prior = adaptive.speakerPrior();
         List<FeatureFrame> heardFrames = new CopyOnWriteArrayList<>();
         Recorder r = new Recorder() {

@@ -29,7 +29,7 @@ class WindowExplanationsTest {
 
     private static final int RATE = 16000;
 
-    private static EmotionModel speakerNormalised() {
+    private static EmotionModel speakerNormalized() {
         ModelBundle plain = ModelBundle.untrained(List.of("neutral", "happy", "sad", "angry"), FeatureConfig.defaults());
         float[] mean = new float[40];
         float[] std = new float[40];
@@ -45,7 +45,7 @@ class WindowExplanationsTest {
     @Test
     void everySpeechWindowIsExplainedAndCanBeExplainedAgainFromTheDisplayedSpectrogram(@TempDir Path dir)
             throws Exception {
-        EmotionModel model = speakerNormalised();
+        EmotionModel model = speakerNormalized();
         Path file = TestAudio.writeWav(dir.resolve("a.wav"), TestAudio.concat(TestAudio.silence(0.6, RATE),
                 TestAudio.voiced(2.4, RATE, 5)), RATE);
         AnalyzerSettings settings = AnalyzerSettings.forModel(model).withExplanations(4);

@@ -67,7 +67,7 @@ class SpeakerNormalizerTest {
         assertEquals(List.of("synthetic:a", "synthetic:b"), List.copyOf(est.keySet()));
         List<SpeakerStatistics.Estimate> voices = SpeakerNormalizer.voices(items, est);
         assertSame(est.get("synthetic:b"), voices.get(5));
-        List<float[][]> out = SpeakerNormalizer.normalisedFrames(items, voices);
+        List<float[][]> out = SpeakerNormalizer.normalizedFrames(items, voices);
         assertEquals(items.size(), out.size());
         for (List<float[][]> mine : List.of(out.subList(0, 4), out.subList(4, 8))) {
             assertArrayEquals(new double[]{0, 0, 0}, channelMean(mine), 1e-4);
@@ -84,7 +84,7 @@ class SpeakerNormalizerTest {
         items.add(item("a", "gain+6_seed1", 9, 20, 2, 9));
         var est = SpeakerNormalizer.estimates(items, GATE);
         assertEquals(4 * 50, est.get("synthetic:a").frames(), "only the original recordings count");
-        double[] augmented = channelMean(List.<float[][]>of(SpeakerNormalizer.normalisedFrames(items,
+        double[] augmented = channelMean(List.<float[][]>of(SpeakerNormalizer.normalizedFrames(items,
                 SpeakerNormalizer.voices(items, est)).get(4)));
         assertEquals(10.0 / 2, augmented[1], 0.5);
         assertEquals(20.0 / 2, augmented[2], 0.5);
@@ -96,7 +96,7 @@ class SpeakerNormalizerTest {
         var est = SpeakerNormalizer.estimates(items, GATE);
         assertEquals(100, est.get("synthetic:z").frames());
         assertArrayEquals(new double[]{0, 0, 0},
-                channelMean(SpeakerNormalizer.normalisedFrames(items, SpeakerNormalizer.voices(items, est))), 1e-4);
+                channelMean(SpeakerNormalizer.normalizedFrames(items, SpeakerNormalizer.voices(items, est))), 1e-4);
     }
 
     @Test

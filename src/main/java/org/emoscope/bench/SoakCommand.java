@@ -1,4 +1,4 @@
-package org.emoscope.cli;
+package org.emoscope.bench;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.emoscope.cli.bench.Machine;
-import org.emoscope.cli.bench.Soak;
-import org.emoscope.cli.bench.SoakReport;
+import org.emoscope.cli.Main;
+import org.emoscope.cli.ModelOption;
 import org.emoscope.model.EmotionModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +60,7 @@ final class SoakCommand implements Callable<Integer> {
         }
         EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope soak: " + problem));
         if (model == null) return 1;
-        Path bundle = modelOption.loaded;
+        Path bundle = modelOption.loaded();
         for (Path p : List.of(out, csv)) {
             Path parent = p.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);

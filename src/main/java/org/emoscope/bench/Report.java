@@ -1,14 +1,14 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
-import org.emoscope.cli.bench.Benchmarks.ColdStart;
-import org.emoscope.cli.bench.Benchmarks.FileRow;
-import org.emoscope.cli.bench.Benchmarks.LatencyRow;
-import org.emoscope.cli.bench.Benchmarks.LiveResult;
-import org.emoscope.cli.bench.Benchmarks.MemoryPoint;
-import org.emoscope.cli.bench.Benchmarks.MfccResult;
-import org.emoscope.cli.bench.Benchmarks.MfccRow;
-import org.emoscope.cli.bench.VirtualMicLatency.BurstRow;
-import org.emoscope.cli.bench.VirtualMicLatency.Part;
+import org.emoscope.bench.Benchmarks.ColdStart;
+import org.emoscope.bench.Benchmarks.FileRow;
+import org.emoscope.bench.Benchmarks.LatencyRow;
+import org.emoscope.bench.Benchmarks.LiveResult;
+import org.emoscope.bench.Benchmarks.MemoryPoint;
+import org.emoscope.bench.Benchmarks.MfccResult;
+import org.emoscope.bench.Benchmarks.MfccRow;
+import org.emoscope.bench.VirtualMicLatency.BurstRow;
+import org.emoscope.bench.VirtualMicLatency.Part;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.emoscope.cli.Main;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.ModelBundle;
 import org.emoscope.model.Nd4jRuntime;
@@ -82,7 +81,7 @@ class SoakTest {
         Path out = dir.resolve("soak.md");
         Path csv = dir.resolve("soak.csv");
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("soak", "--model",
+        int code = new CommandLine(new BenchMain()).setErr(new PrintWriter(err)).execute("soak", "--model",
                 bundle.toString(), "--minutes", "0.25", "--sample-seconds", "1", "--out", out.toString(), "--csv",
                 csv.toString());
         String log = err.toString();

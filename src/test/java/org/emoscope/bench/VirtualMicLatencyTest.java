@@ -1,10 +1,10 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
-import org.emoscope.cli.bench.VirtualMicLatency.BurstRow;
-import org.emoscope.cli.bench.VirtualMicLatency.Geometry;
-import org.emoscope.cli.bench.VirtualMicLatency.Onset;
-import org.emoscope.cli.bench.VirtualMicLatency.Polls;
-import org.emoscope.cli.bench.VirtualMicLatency.Window;
+import org.emoscope.bench.VirtualMicLatency.BurstRow;
+import org.emoscope.bench.VirtualMicLatency.Geometry;
+import org.emoscope.bench.VirtualMicLatency.Onset;
+import org.emoscope.bench.VirtualMicLatency.Polls;
+import org.emoscope.bench.VirtualMicLatency.Window;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
 import be.tarsos.dsp.AudioDispatcher;
 import be.tarsos.dsp.AudioEvent;
@@ -299,7 +299,7 @@ public final class Benchmarks {
         String cp = System.getProperty("java.class.path");
         Path wav = WavWriter.write16(dir.resolve("cold-2s.wav"), SpeechSignal.generate(2, rate, 5), rate);
         Path log = dir.resolve("cold-start.log");
-        List<String> base = List.of(java, "-cp", cp, "org.emoscope.cli.Main");
+        List<String> base = List.of(java, "-cp", cp, org.emoscope.cli.Main.class.getName());
         double[] jvm = new double[runs];
         double[] nd4j = new double[runs];
         double[] analyze = new double[runs];

@@ -1,4 +1,4 @@
-package org.emoscope.cli;
+package org.emoscope.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,8 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
-import org.emoscope.cli.bench.VirtualMicLatency.Availability;
-import org.emoscope.cli.bench.VirtualMicLatency.BurstRow;
-import org.emoscope.cli.bench.VirtualMicLatency.Result;
+import org.emoscope.bench.VirtualMicLatency.Availability;
+import org.emoscope.bench.VirtualMicLatency.BurstRow;
+import org.emoscope.bench.VirtualMicLatency.Result;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.ModelBundle;

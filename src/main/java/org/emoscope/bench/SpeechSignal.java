@@ -1,4 +1,4 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
 import java.util.SplittableRandom;
 

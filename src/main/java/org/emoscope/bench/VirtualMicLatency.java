@@ -1,4 +1,4 @@
-package org.emoscope.cli.bench;
+package org.emoscope.bench;
 
 import org.emoscope.audio.AudioSource;
 import org.emoscope.audio.ForwardingAudioSource;

@@ -1,16 +1,13 @@
-package org.emoscope.cli;
+package org.emoscope.bench;
 
-import org.emoscope.cli.bench.Benchmarks;
-import org.emoscope.cli.bench.Benchmarks.ColdStart;
-import org.emoscope.cli.bench.Benchmarks.FileRow;
-import org.emoscope.cli.bench.Benchmarks.LatencyRow;
-import org.emoscope.cli.bench.Benchmarks.LiveResult;
-import org.emoscope.cli.bench.Benchmarks.MemoryPoint;
-import org.emoscope.cli.bench.Benchmarks.MfccResult;
-import org.emoscope.cli.bench.Machine;
-import org.emoscope.cli.bench.Report;
-import org.emoscope.cli.bench.SpeechSignal;
-import org.emoscope.cli.bench.VirtualMicLatency;
+import org.emoscope.bench.Benchmarks.ColdStart;
+import org.emoscope.bench.Benchmarks.FileRow;
+import org.emoscope.bench.Benchmarks.LatencyRow;
+import org.emoscope.bench.Benchmarks.LiveResult;
+import org.emoscope.bench.Benchmarks.MemoryPoint;
+import org.emoscope.bench.Benchmarks.MfccResult;
+import org.emoscope.cli.Main;
+import org.emoscope.cli.ModelOption;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.EmotionModel;
@@ -88,7 +85,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope bench: " + problem));
         if (model == null) return 1;
-        Path bundle = modelOption.loaded;
+        Path bundle = modelOption.loaded();
         FeatureConfig fc = model.featureConfig();
         if (only != null) return onlyLiveMic(err, model, bundle, date, loadAtStart, cpuAtStart, startNanos);
         Path tmp = Files.createTempDirectory("emoscope-bench");
@@ -211,7 +208,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         String cp = System.getProperty("java.class.path", "");
         String launcher = cp.endsWith("emoscope.jar") && !cp.contains(java.io.File.pathSeparator)
-                ? "java -jar " + cp : "emoscope";
+                ? "java -cp " + cp + " " + BenchMain.class.getName() : "emoscope";
         String omp = System.getenv("OMP_NUM_THREADS");
         return (omp != null ? "OMP_NUM_THREADS=" + omp + " " : "") + launcher + " " + String.join(" ", args);
     }
