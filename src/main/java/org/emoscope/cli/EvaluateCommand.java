@@ -134,8 +134,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "fold: same held-out corpus, training corpora, seed and labels.")
     Path warmStartFrom;
 
-    @Option(names = "--freeze-trunk", description = "With --warm-start-from: train only the head (an attentive "
-            + "pooling's frame scorer, the dense layer and the output); the convolutions and CBAM keep their weights.")
+    @Option(names = "--freeze-trunk", description = "With --warm-start-from: train only an attentive pooling's "
+            + "frame scorer; every other layer keeps its weights.")
     boolean freezeTrunk;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "work",
@@ -235,7 +235,7 @@ final class EvaluateCommand implements Callable<Integer> {
             NetworkSpec net = options.network(labels.labels().size(), seed);
             String runKey = settings.withEpochs(1, 1) + "|" + net + "|" + labels + "|" + held + "|loco " + names
                     + (warmStartFrom == null ? "" : "|warm " + warmStartFrom.toAbsolutePath().normalize()
-                    + "|" + settings + (freezeTrunk ? "|frozen trunk" : ""));
+                    + "|" + settings + (freezeTrunk ? "|scorer only" : ""));
             Path workDir = work.resolve("evaluate").resolve("loco-" + shortHash(runKey));
             if (fusion) {
                 List<String> missing = names.stream()
@@ -300,7 +300,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 + ablate.stream().map(a -> "-no-" + a.name()
                 .toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining()) + (fusion ? "-w" + Math.round(100 * fusionWeight) : "")
                 + (usesNetwork && pooling.attentive() ? "-" + pooling.name().toLowerCase(Locale.ROOT).replace('_', '-') : "") + (warmStartFrom != null ? "-warm" : "")
-                + (freezeTrunk ? "-head" : ""),
+                + (freezeTrunk ? "-scorer" : ""),
                 names, seedList, folds,
                 (System.nanoTime() - t0) / 1e9, LocalDate.now().toString(), command, details);
         String md = CrossCorpusReport.write(run, reportDir);

@@ -85,8 +85,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "pooling's frame scorer, start fresh.")
     Path warmStart;
 
-    @Option(names = "--freeze-trunk", description = "With --warm-start: train only the head (an attentive pooling's "
-            + "frame scorer, the dense layer and the output).")
+    @Option(names = "--freeze-trunk", description = "With --warm-start: train only an attentive pooling's frame "
+            + "scorer; every other layer keeps its weights.")
     boolean freezeTrunk;
 
     @Option(names = "--network-from", paramLabel = "BUNDLE",
