@@ -10,7 +10,7 @@ import org.emoscope.features.FeatureConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Runs a {@link ModelBundle}'s network on MFCC windows and returns probabilities and both attention maps.
+ * Runs a {@link ModelBundle}'s network on MFCC windows and returns probabilities and the frame attention.
  *
  * <p>Input windows are raw features {@code [frames][coefficients]} as produced with the bundle's
  * {@link #featureConfig()}; the bundle's normalisation is applied here. Any number of frames works; windows shorter
@@ -119,7 +119,6 @@ public final class EmotionModel {
         INDArray input = ModelInput.batch(windows, bundle.normalization(), minFrames, voices);
         Map<String, INDArray> activations = network.feedForward(input, false);
         float[][] probabilities = rows(activations.get(EmotionNetwork.OUTPUT), n);
-        float[][] channelGate = rows(activations.get(EmotionNetwork.CHANNEL_GATE), n);
         float[][] frameGate = rows(activations.get(frameVertex), n);
         Prediction[] predictions = new Prediction[n];
         FunctionalsClassifier head = bundle.functionals();
@@ -131,7 +130,7 @@ public final class EmotionModel {
                 float[] q = head.probabilities(stats, centres == null ? null : centres.get(w));
                 for (int c = 0; c < p.length; c++) p[c] = (float) ((1 - weight) * p[c] + weight * q[c]);
             }
-            predictions[w] = new Prediction(bundle.labels(), p, channelGate[w], frameGate[w], frameSeconds);
+            predictions[w] = new Prediction(bundle.labels(), p, frameGate[w], frameSeconds);
         }
         release(input, activations);
         return predictions;

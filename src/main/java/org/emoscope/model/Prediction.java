@@ -8,20 +8,18 @@ import java.util.Objects;
  *
  * @param labels            class names, in the model's output order
  * @param probabilities     softmax output, one per label, summing to 1
- * @param channelAttention  channel-attention weights in (0, 1), one per feature-map channel of the attention block
  * @param frameAttention    frame attention, one value per attention frame: for a network that pools attentively
  *                          ({@link EmotionModel#attentivePooling()}) the pooling weights, which sum to 1 over the
  *                          window; otherwise CBAM's spatial gate, each value in (0, 1)
  * @param frameSeconds      seconds covered by one attention frame; attention frame i starts at i * frameSeconds
  *                          from the start of the window
  */
-public record Prediction(List<String> labels, float[] probabilities, float[] channelAttention, float[] frameAttention,
+public record Prediction(List<String> labels, float[] probabilities, float[] frameAttention,
                          double frameSeconds) {
 
     public Prediction {
         labels = List.copyOf(labels);
         Objects.requireNonNull(probabilities, "probabilities");
-        Objects.requireNonNull(channelAttention, "channelAttention");
         Objects.requireNonNull(frameAttention, "frameAttention");
         if (probabilities.length != labels.size())
             throw new IllegalArgumentException(probabilities.length + " probabilities for " + labels.size() + " labels");

@@ -55,7 +55,6 @@ class EmotionModelTest {
         float sum = 0;
         for (float v : p.probabilities()) sum += v;
         assertEquals(1f, sum, 1e-5f);
-        assertEquals(128, p.channelAttention().length);
         assertEquals(50, p.frameAttention().length); // ceil(198 / 4)
         assertEquals(0.04, p.frameSeconds(), 1e-12); // 10 ms hop x pooling 4
         assertEquals(0.04, model.frameSeconds(), 1e-12);
@@ -93,7 +92,6 @@ class EmotionModelTest {
         for (int i = 0; i < 3; i++) {
             Prediction single = model.predict(windows.get(i));
             assertArrayEquals(single.probabilities(), batch[i].probabilities(), 1e-5f);
-            assertArrayEquals(single.channelAttention(), batch[i].channelAttention(), 1e-5f);
             assertArrayEquals(single.frameAttention(), batch[i].frameAttention(), 1e-5f);
         }
         assertEquals(0, model.predictBatch(List.of()).length);

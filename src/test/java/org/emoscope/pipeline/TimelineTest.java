@@ -13,7 +13,7 @@ class TimelineTest {
 
     private static WindowResult w(int i, boolean speech, float pa) {
         float[] p = {pa, 1 - pa};
-        Prediction pred = new Prediction(LABELS, p, new float[1], new float[1], 0.04);
+        Prediction pred = new Prediction(LABELS, p, new float[1], 0.04);
         return new WindowResult(i, i * 0.25, i * 0.25 + 2.0, speech ? 1 : 0, speech, pred, speech ? p : null, 0, 0, Double.NaN);
     }
 

@@ -68,7 +68,7 @@ class AttentionViewModelTest {
             float[] p = new float[LABELS.size()];
             java.util.Arrays.fill(p, 0.1f);
             p[predicted[k]] = 0.7f;
-            Prediction pr = new Prediction(LABELS, p, new float[0], new float[50], 0.04);
+            Prediction pr = new Prediction(LABELS, p, new float[50], 0.04);
             boolean speech = k < 4;
             ws.add(new WindowResult(k, 0.25 * k, 0.25 * k + 2, speech ? 0.9 : 0, speech, pr, speech ? p : null, 0, 0,
                     Double.NaN));
