@@ -146,9 +146,10 @@ final class ExplainCheckCommand implements Callable<Integer> {
                 mean(c, ExplanationCheck.FileCheck::completenessGap));
         row(b, "change explained (probability minus neutral window's), mean absolute",
                 mean(c, f -> Math.abs(f.change())));
-        b.append(String.format(Locale.ROOT, "| frame attention on non-speech frames (all windows) | %.1f%% |%n",
+        b.append(String.format(Locale.ROOT, "| frame attention on non-speech frames (file between %.2f s pauses of %.0f dBFS pink noise, all windows) | %.1f%% |%n",
+                ExplanationCheck.PAUSE_SECONDS, ExplanationCheck.PAUSE_DBFS,
                 100 * mean(c, ExplanationCheck.FileCheck::nonSpeechAttention)));
-        b.append(String.format(Locale.ROOT, "| non-speech frames (all windows) | %.1f%% |%n",
+        b.append(String.format(Locale.ROOT, "| non-speech frames there (all windows) | %.1f%% |%n",
                 100 * mean(c, ExplanationCheck.FileCheck::nonSpeechFrames)));
         b.append(String.format(Locale.ROOT, "%nReproduce: `%s` (%s, %.0f min).%n", command, LocalDate.now(), minutes));
         return b.toString();

@@ -38,8 +38,9 @@ import org.emoscope.pipeline.WindowResult;
  *   <li><b>randomised weights</b>: the same windows explained by a network of the same shape with freshly
  *       initialised weights; the rank correlation of the two maps says whether the map follows what the model
  *       learnt (low) or only the input's structure, as an edge detector would (high);</li>
- *   <li><b>attention on non-speech</b>: over every window, the share of frame attention on frames the speech
- *       detector calls non-speech, against the share of such frames.</li>
+ *   <li><b>attention on non-speech</b>: with quiet room noise before and after the file, over every window, the
+ *       share of frame attention on frames the speech detector calls non-speech, against the share of such
+ *       frames.</li>
  * </ul>
  * Everything concerns the network (the part of a fused bundle that sees the spectrogram).
  */
@@ -95,28 +96,6 @@ public final class ExplanationCheck {
             logMel[i] = frames.get(i).logMel();
             speech[i] = frames.get(i).speech();
         }
-        // attention on non-speech frames, over every window
-        double nonSpeechMass = 0, mass = 0, nonSpeechFrames = 0, allFrames = 0;
-        int factor = model.minFrames();
-        for (WindowResult w : a.windows()) {
-            int from = (int) Math.round(w.startSeconds() / fc.hopSeconds());
-            float[] att = w.prediction().frameAttention();
-            for (int j = 0; j < att.length; j++) {
-                int speechCount = 0, count = 0;
-                for (int t = from + j * factor; t < from + (j + 1) * factor && t < speech.length; t++) {
-                    count++;
-                    if (speech[t]) speechCount++;
-                }
-                if (count == 0) continue;
-                boolean silent = speechCount * 2 < count;
-                mass += att[j];
-                allFrames++;
-                if (silent) {
-                    nonSpeechMass += att[j];
-                    nonSpeechFrames++;
-                }
-            }
-        }
         WindowResult best = null;
         for (WindowResult w : a.windows())
             if (w.speech() && (best == null || w.speechFraction() > best.speechFraction())) best = w;
@@ -164,6 +143,7 @@ public final class ExplanationCheck {
         }
 
         // frames: the attention frames of largest attention, each covering `factor` input frames
+        int factor = model.minFrames();
         float[] att = p.frameAttention();
         int attFrames = Math.min(att.length, (mfcc.length + factor - 1) / factor);
         int kf = (int) Math.max(1, Math.round(FRACTION * attFrames));
@@ -186,10 +166,69 @@ public final class ExplanationCheck {
             }
             randomFrameDrop += (base - frameDeleted(mfcc, pick, factor, voice, target)) / RANDOM_DRAWS;
         }
+        double[] nonSpeech = nonSpeechAttention(file, seed);
         return new FileCheck(file.toString(), p.labels().get(target), base, topDrop, randomDrop, topFrameDrop,
                 randomFrameDrop, spearman(flat(e.cells()), flat(r.cells())), e.completenessGap(),
-                e.probability() - e.baselineProbability(), mass == 0 ? Double.NaN : nonSpeechMass / mass,
-                allFrames == 0 ? Double.NaN : nonSpeechFrames / allFrames, millis);
+                e.probability() - e.baselineProbability(), nonSpeech[0], nonSpeech[1], millis);
+    }
+
+    /** Seconds of quiet pink noise (a room with nobody talking) put before and after the file. */
+    public static final double PAUSE_SECONDS = 0.75;
+    /** Level of that noise, dB below full scale (RMS). */
+    public static final double PAUSE_DBFS = -50;
+
+    /**
+     * The file with {@link #PAUSE_SECONDS} of quiet pink noise before and after it, analysed as {@code analyze}
+     * does: over every window, the share of frame attention on frames the speech detector calls non-speech, and the
+     * share of such frames ({@code [attention, frames]}). Corpus files are trimmed to the utterance, so the pauses
+     * are what gives the measure non-speech to find.
+     */
+    private double[] nonSpeechAttention(Path file, long seed) throws IOException, InterruptedException {
+        float[] audio = org.emoscope.audio.AudioDecoder.decode(file, fc.sampleRate()).samples();
+        int pad = (int) Math.round(PAUSE_SECONDS * fc.sampleRate());
+        float[] noise = org.emoscope.train.augment.NoiseSignals.pink(2 * pad, new SplittableRandom(seed));
+        double rms = 0;
+        for (float v : noise) rms += v * v;
+        rms = Math.sqrt(rms / noise.length);
+        double gain = Math.pow(10, PAUSE_DBFS / 20) / Math.max(rms, 1e-12);
+        float[] padded = new float[audio.length + 2 * pad];
+        for (int i = 0; i < pad; i++) {
+            padded[i] = (float) (gain * noise[i]);
+            padded[pad + audio.length + i] = (float) (gain * noise[pad + i]);
+        }
+        System.arraycopy(audio, 0, padded, pad, audio.length);
+        List<FeatureFrame> frames = Collections.synchronizedList(new ArrayList<>());
+        FileAnalysis a = analyzer.analyze(new org.emoscope.audio.ArrayAudioSource(padded, fc.sampleRate(),
+                file.toString()), file.toString(), p -> { }, new AnalysisListener() {
+                    @Override
+                    public void onFrame(FeatureFrame frame) {
+                        frames.add(frame);
+                    }
+                });
+        boolean[] speech = new boolean[frames.size()];
+        for (int i = 0; i < speech.length; i++) speech[i] = frames.get(i).speech();
+        double nonSpeechMass = 0, mass = 0, nonSpeechFrames = 0, allFrames = 0;
+        int factor = model.minFrames();
+        for (WindowResult w : a.windows()) {
+            int from = (int) Math.round(w.startSeconds() / fc.hopSeconds());
+            float[] att = w.prediction().frameAttention();
+            for (int j = 0; j < att.length; j++) {
+                int speechCount = 0, count = 0;
+                for (int t = from + j * factor; t < from + (j + 1) * factor && t < speech.length; t++) {
+                    count++;
+                    if (speech[t]) speechCount++;
+                }
+                if (count == 0) continue;
+                mass += att[j];
+                allFrames++;
+                if (speechCount * 2 < count) {
+                    nonSpeechMass += att[j];
+                    nonSpeechFrames++;
+                }
+            }
+        }
+        return new double[] {mass == 0 ? Double.NaN : nonSpeechMass / mass,
+                allFrames == 0 ? Double.NaN : nonSpeechFrames / allFrames};
     }
 
     /** The network's probability of {@code target} with the cells in {@code deleted} set to the neutral frame. */
