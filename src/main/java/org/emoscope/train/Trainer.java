@@ -147,8 +147,10 @@ public final class Trainer {
                 model.minFrames(), normalized.speakerVoices(), normalized.fileVoices());
         BatchAugmenter augmenter = new BatchAugmenter(settings);
         StoppingRule stopping = new StoppingRule(settings, spec.learningRate(), !validation.isEmpty());
-        if (start != null && !resumed && !validation.isEmpty()) {
-            // a warm start is a candidate too ("epoch 0"): training on only keeps what beats it on validation
+        if (start != null && !freezeTrunk && !resumed && !validation.isEmpty()) {
+            // a warm start is a candidate too ("epoch 0"): training on only keeps what beats it on validation. Not
+            // when only the frame scorer trains: the rest cannot unlearn anything, and a start with a zero scorer
+            // (uniform weights) would win every tie on a noisy validation score and leave attention meaningless
             ConfusionMatrix cm = confusion(scorer, validation);
             state.bestScore = StoppingRule.validationScore(cm.unweightedAccuracy(), cm.weightedAccuracy());
             state.bestEpoch = 0;
