@@ -116,7 +116,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                 latency.add(Benchmarks.latency(model, w, quick ? 5 : 50, quick ? 20 : 500));
             for (LatencyRow r : latency) calls += r.warmUp() + r.calls();
             List<Benchmarks.ExplainRow> explain = new ArrayList<>();
-            for (int steps : new int[]{1, 8, org.emoscope.model.Explainer.DEFAULT_STEPS})
+            for (int steps : new int[]{1, org.emoscope.model.Explainer.DEFAULT_STEPS, 16})
                 explain.add(Benchmarks.explain(model, 2, steps, quick ? 2 : 5, quick ? 5 : 50));
             memory.add(MemoryPoint.now("inference latency", calls));
 

@@ -67,6 +67,14 @@ final class AttentivePoolVertexImpl extends BaseGraphVertex {
         VertexChecks.requireRank4(vertexName, w, "weights");
         long b = h.size(0);
         long c = h.size(1) * h.size(2);
+        if (!deviation) {
+            // the weighted mean alone: [B, C, 1, T] x [B, 1, 1, T] summed over time
+            INDArray hw = Nd4j.createUninitialized(h.dataType(), h.shape(), 'c');
+            Nd4j.exec(new MulOp(h, w, hw));
+            INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, h.dataType(), new long[] {b, c}, 'c');
+            out.assign(hw.sum(3).reshape('c', b, c));
+            return out;
+        }
         INDArray[] st = statistics(h, w);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, h.dataType(),
                 new long[] {b, (deviation ? 2 : 1) * c}, 'c');
@@ -86,6 +94,17 @@ final class AttentivePoolVertexImpl extends BaseGraphVertex {
         long b = h.size(0);
         long c = h.size(1) * h.size(2);
         long[] pooled = {h.size(0), h.size(1), h.size(2), 1};
+        if (!deviation) {
+            // mu = sum_t w h: dh = w gm, dw = sum_c gm h
+            INDArray gmOnly = epsilon.dup('c').reshape('c', pooled);
+            INDArray dh = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, h.dataType(), h.shape(), 'c');
+            Nd4j.exec(new MulOp(w, gmOnly, dh));
+            INDArray hgm = Nd4j.createUninitialized(h.dataType(), h.shape(), 'c');
+            Nd4j.exec(new MulOp(h, gmOnly, hgm));
+            INDArray dw = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, w.dataType(), w.shape(), 'c');
+            dw.assign(hgm.sum(true, 1));
+            return new Pair<>(null, new INDArray[] {dh, dw});
+        }
         INDArray[] st = statistics(h, w);
         INDArray d = st[1];
         INDArray sd = Transforms.sqrt(st[2].add(AttentivePoolVertex.EPSILON), false);
