@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,32 +72,11 @@ final class ExplainCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        if (heldOut == (corpora != null && !corpora.isEmpty()))
-            throw new ParameterException(spec.commandLine(), "give either --held-out or --corpus");
         if (maxFiles < 1 || steps < 1) throw new ParameterException(spec.commandLine(), "--files and --steps must be >= 1");
         EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope explain-check: " + problem));
         if (model == null) return 1;
         String command = "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        List<String> trainedOn = listOf(model.metadata().get("corpora"));
-        List<Utterance> test = new ArrayList<>();
-        if (heldOut) {
-            List<String> held = listOf(model.metadata().get("validation_speakers"));
-            if (held.isEmpty())
-                throw new ParameterException(spec.commandLine(), modelOption.loaded + " does not record the speakers "
-                        + "it held out: use --corpus with a corpus it never heard");
-            Set<String> names = new LinkedHashSet<>();
-            for (String key : held) names.add(key.substring(0, key.indexOf(':')));
-            for (String name : names)
-                for (Utterance u : TrainingOptions.scan(TrainingOptions.corpus(name), data, err).utterances())
-                    if (held.contains(u.speakerKey())) test.add(u);
-        } else {
-            for (String name : corpora) {
-                if (trainedOn.contains(name))
-                    throw new ParameterException(spec.commandLine(), modelOption.loaded + " was trained on " + name
-                            + ": its speakers are not new to it (use --held-out)");
-                test.addAll(TrainingOptions.scan(TrainingOptions.corpus(name), data, err).utterances());
-            }
-        }
+        List<Utterance> test = TestSet.of(model, modelOption.loaded, heldOut, corpora, data, err, spec).utterances();
         // spread the draw evenly over corpora, seeded
         Map<String, List<Utterance>> byCorpus = new LinkedHashMap<>();
         test.stream().sorted(Comparator.comparing(u -> u.file().toString()))
@@ -168,8 +146,4 @@ final class ExplainCheckCommand implements Callable<Integer> {
         return c.isEmpty() ? Double.NaN : c.stream().filter(p).count() / (double) c.size();
     }
 
-    private static List<String> listOf(Object value) {
-        if (!(value instanceof List<?> list)) return List.of();
-        return list.stream().map(String::valueOf).toList();
-    }
 }

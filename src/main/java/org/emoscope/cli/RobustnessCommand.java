@@ -78,39 +78,14 @@ final class RobustnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = System.err;
-        if (heldOut == (corpora != null && !corpora.isEmpty()))
-            throw new ParameterException(spec.commandLine(), "give either --held-out or --corpus");
         EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope robustness: " + problem));
         if (model == null) return 1;
         String command = "bin/emoscope " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs());
         LabelSet labelSet = LabelSet.sevenClass();
-        List<String> trainedOn = listOf(model.metadata().get("corpora"));
-        List<Utterance> test = new ArrayList<>();
-        String title;
-        if (heldOut) {
-            List<String> held = listOf(model.metadata().get("validation_speakers"));
-            if (held.isEmpty())
-                throw new ParameterException(spec.commandLine(), modelOption.loaded + " does not record the speakers "
-                        + "it held out: use --corpus with a corpus it never heard");
-            Set<String> names = new LinkedHashSet<>();
-            for (String key : held) names.add(key.substring(0, key.indexOf(':')));
-            for (String name : names)
-                for (Utterance u : scan(TrainingOptions.corpus(name), err))
-                    if (held.contains(u.speakerKey())) test.add(u);
-            title = "speakers held out of its training (" + String.join(", ", held) + ")";
-        } else {
-            List<String> names = new ArrayList<>();
-            for (String name : corpora) {
-                Corpus c = TrainingOptions.corpus(name);
-                if (trainedOn.contains(c.name()))
-                    throw new ParameterException(spec.commandLine(), modelOption.loaded + " was trained on "
-                            + c.name() + ": its speakers are not new to it (use --held-out)");
-                names.add(c.displayName());
-                test.addAll(scan(c, err));
-            }
-            title = String.join(", ", names) + ", never heard";
-        }
+        TestSet set = TestSet.of(model, modelOption.loaded, heldOut, corpora, data, err, spec);
+        List<Utterance> test = set.utterances();
+        String title = set.title();
         Set<String> testSpeakers = new LinkedHashSet<>();
         test.forEach(u -> testSpeakers.add(u.speakerKey()));
         Set<String> classSet = new LinkedHashSet<>();
@@ -152,9 +127,6 @@ final class RobustnessCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Utterance> scan(Corpus corpus, PrintStream err) throws IOException {
-        return TrainingOptions.scan(corpus, data, err).utterances();
-    }
 
     /**
      * Recordings that make babble: one from each of up to {@link #BABBLE_SPEAKERS} speakers of a corpus.
@@ -183,10 +155,6 @@ final class RobustnessCommand implements Callable<Integer> {
                 + " speakers", recordings);
     }
 
-    private static List<String> listOf(Object value) {
-        if (!(value instanceof List<?> list)) return List.of();
-        return list.stream().map(String::valueOf).toList();
-    }
 
     static String tag(String model, String testSet) {
         return (model + "-" + testSet).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.+-]", "-");
