@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /** {@code emoscope explain-check}: are a model's explanations faithful? Writes a table into docs/explain.md. */
 @Command(name = "explain-check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Measures whether a model's explanations are faithful, on files it never trained on: deleting "
-                + "the 10% most-attributed log-mel cells (or the 10% frames of most attention) against 10% at random, "
+                + "the 10%% most-attributed log-mel cells (or the 10%% frames of most attention) against 10%% at random, "
                 + "the rank correlation with a randomly initialised network's maps, and the share of frame "
                 + "attention on frames the speech detector calls non-speech.",
                 "Writes a table for the model into --out (docs/explain.md)."})
