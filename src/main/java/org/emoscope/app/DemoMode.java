@@ -143,7 +143,7 @@ final class DemoMode {
         Timeline poll = new Timeline();
         poll.getKeyFrames().add(new KeyFrame(Duration.millis(250), e -> {
             boolean busy = vms.files.items().stream().anyMatch(i -> i.status().get() == FileItem.Status.QUEUED
-                    || i.status().get() == FileItem.Status.ANALYSING);
+                    || i.status().get() == FileItem.Status.ANALYZING);
             if (busy) return;
             poll.stop();
             showResult(w);

@@ -338,7 +338,7 @@ public final class MainWindow {
      * background; the Files page shows its progress.
      */
     public void export() {
-        if (vms.files.analysed().isEmpty()) {
+        if (vms.files.analyzed().isEmpty()) {
             ctx.bus().publish(new Events.InfoRaised("Nothing to export yet: drop or open audio files first."));
             return;
         }

@@ -1,7 +1,6 @@
 package org.emoscope.pipeline;
 
 import be.tarsos.dsp.AudioDispatcher;
-import org.emoscope.audio.AudioSource;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Explainer;
 import org.emoscope.model.Explanation;
@@ -44,8 +43,9 @@ public final class AnalysisSession implements AutoCloseable {
      */
     private static final int MAX_BATCH = 16;
 
-    private final StreamingAnalyzer analyzer;
-    private final AudioSource source;
+    private final EmotionModel model;
+    private final AnalyzerSettings settings;
+    private final FailureMemory source;
     private final AudioDispatcher dispatcher;
     private final AnalysisListener listener;
     private final BlockingQueue<Queued> queue;
@@ -69,25 +69,25 @@ public final class AnalysisSession implements AutoCloseable {
     private final Thread captureThread;
     private final Thread inferenceThread;
 
-    AnalysisSession(StreamingAnalyzer analyzer, AudioSource source, AudioDispatcher dispatcher,
-                    AnalysisListener listener, Voice knownVoice) {
-        this.analyzer = analyzer;
-        this.source = source;
-        this.dispatcher = dispatcher;
+    AnalysisSession(SessionSetup setup, AnalysisListener listener, Voice knownVoice) {
+        this.model = setup.model();
+        this.settings = setup.settings();
+        this.source = setup.source();
+        this.dispatcher = setup.dispatcher();
         this.listener = listener;
-        AnalyzerSettings s = analyzer.settings();
+        AnalyzerSettings s = settings;
         // a live source drops windows beyond its capacity; a file may run ahead far enough to fill whole batches
         int capacity = source.isLive() ? s.queueCapacity() : Math.max(s.queueCapacity(), 2 * MAX_BATCH);
         this.queue = new ArrayBlockingQueue<>(capacity + 1);
-        this.prior = analyzer.model().speakerPrior();
+        this.prior = model.speakerPrior();
         this.knownVoice = prior == null || knownVoice == null ? null : knownVoice.frames();
         this.voice = prior == null || this.knownVoice != null ? null : prior.newStatistics();
-        FunctionalsClassifier head = analyzer.model().bundle().functionals();
+        FunctionalsClassifier head = model.bundle().functionals();
         this.functionals = head;
         boolean centred = head != null && head.voiceCentred();
         this.knownCentre = centred && knownVoice != null ? knownVoice.windows() : null;
         this.windowVoice = centred && knownCentre == null ? head.newVoice() : null;
-        this.windower = analyzer.windower(source.isLive(), new Windower.Sink() {
+        this.windower = setup.windowers().apply(new Windower.Sink() {
             @Override
             public void frame(FeatureFrame frame) {
                 // the voice is learnt from speech only: noise and silence say nothing about it
@@ -105,10 +105,6 @@ public final class AnalysisSession implements AutoCloseable {
         this.inferenceThread = new Thread(this::infer, name + "-inference");
         captureThread.setDaemon(true);
         inferenceThread.setDaemon(true);
-    }
-
-    Windower windower() {
-        return windower;
     }
 
     void begin() {
@@ -183,7 +179,7 @@ public final class AnalysisSession implements AutoCloseable {
             if (!stopRequested.get()) windower.finish();
         } catch (Throwable t) {
             if (!stopRequested.get()) {
-                IOException original = source instanceof StreamingAnalyzer.FailureMemory m ? m.failure() : null;
+                IOException original = source.failure();
                 fail(original != null ? original : asException(t));
             }
         } finally {
@@ -209,8 +205,7 @@ public final class AnalysisSession implements AutoCloseable {
 
     private void infer() {
         Nd4jRuntime.applyToCurrentThread();
-        EmotionModel model = analyzer.model();
-        AnalyzerSettings s = analyzer.settings();
+        AnalyzerSettings s = settings;
         float[] smoothed = null;
         Explainer explainer = null;
         try {
@@ -248,9 +243,8 @@ public final class AnalysisSession implements AutoCloseable {
                     if (speech) smoothed = smooth(smoothed, p.probabilities(), s.smoothing());
                     else smoothed = null;
                     double hop = model.featureConfig().hopSeconds();
-                    double start = job.startFrame() * hop;
-                    double end = start + (job.realFrames() - 1) * hop + model.featureConfig().windowSamples()
-                            / (double) model.featureConfig().sampleRate();
+                    double start = job.startSeconds(model.featureConfig());
+                    double end = job.endSeconds(model.featureConfig());
                     SpeakerStatistics.Estimate v = batch.get(i).voice();
                     WindowResult.Context context = new WindowResult.Context(v, job.functionals(),
                             batch.get(i).centre());
@@ -289,7 +283,7 @@ public final class AnalysisSession implements AutoCloseable {
 
     /** Whether a window holds enough speech to be classified ({@link AnalyzerSettings#speechWindow}). */
     private boolean isSpeech(Windower.WindowJob job) {
-        return analyzer.settings().speechWindow(job.activeFrames(), job.frames().length);
+        return settings.speechWindow(job.activeFrames(), job.frames().length);
     }
 
     private void fail(Exception e) {

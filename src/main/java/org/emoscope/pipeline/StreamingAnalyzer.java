@@ -4,7 +4,6 @@ import be.tarsos.dsp.AudioDispatcher;
 import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
 import org.emoscope.audio.AudioSource;
-import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.features.FeatureDispatchers;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.Mfcc;
@@ -15,7 +14,6 @@ import org.emoscope.features.speech.VoicingProcessor;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.SpeakerStatistics;
 
-import java.io.IOException;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,20 +58,12 @@ public final class StreamingAnalyzer {
 
     /** Number of feature frames in one analysis window. */
     public int windowFrames() {
-        return windowFrames(model.featureConfig(), settings);
+        return Windower.windowFrames(model.featureConfig(), settings);
     }
 
     /** Number of feature frames between two windows. */
     public int hopFrames() {
-        return hopFrames(model.featureConfig(), settings);
-    }
-
-    static int windowFrames(FeatureConfig fc, AnalyzerSettings settings) {
-        return Math.max(1, fc.framesFor(settings.windowSeconds()));
-    }
-
-    static int hopFrames(FeatureConfig fc, AnalyzerSettings settings) {
-        return Math.max(1, (int) Math.round(settings.hopSeconds() * fc.sampleRate() / fc.hopSamples()));
+        return Windower.hopFrames(model.featureConfig(), settings);
     }
 
     /**
@@ -98,8 +88,12 @@ public final class StreamingAnalyzer {
                     + " Hz but the model expects " + fc.sampleRate() + " Hz");
         FailureMemory remembering = new FailureMemory(source);
         AudioDispatcher dispatcher = FeatureDispatchers.create(remembering, fc);
-        AnalysisSession session = new AnalysisSession(this, remembering, dispatcher, listener, knownVoice);
-        attach(dispatcher, fc, session.windower());
+        SessionSetup setup = new SessionSetup(model, settings, remembering, dispatcher, sink -> {
+            Windower windower = windower(source.isLive(), sink);
+            attach(dispatcher, fc, windower);
+            return windower;
+        });
+        AnalysisSession session = new AnalysisSession(setup, listener, knownVoice);
         session.begin();
         return session;
     }
@@ -128,36 +122,9 @@ public final class StreamingAnalyzer {
                              Windower.Sink sink) {
         SpeechDetector.Settings speech = settings.speech();
         int prime = live ? 0 : Math.max(1, (int) Math.round(speech.noiseWindowSeconds() / fc.hopSeconds()));
-        return new Windower(windowFrames(fc, settings), hopFrames(fc, settings),
+        return new Windower(Windower.windowFrames(fc, settings), Windower.hopFrames(fc, settings),
                 new SpeechDetector(speech, fc.melFilters(), fc.hopSeconds()), prime, Mfcc.silentFrame(fc),
                 functionals ? new Functionals(fc) : null, sink);
-    }
-
-    /**
-     * Passes reads through and keeps the first {@link IOException}: TarsosDSP rethrows a read failure as an
-     * {@link Error} holding only its text, and the session reports the original (e.g. an
-     * {@link org.emoscope.audio.AudioDecodeException} naming the file).
-     */
-    static final class FailureMemory extends ForwardingAudioSource {
-        private volatile IOException failure;
-
-        FailureMemory(AudioSource source) {
-            super(source);
-        }
-
-        IOException failure() {
-            return failure;
-        }
-
-        @Override
-        public int read(float[] buffer, int offset, int length) throws IOException {
-            try {
-                return source.read(buffer, offset, length);
-            } catch (IOException e) {
-                if (failure == null) failure = e;
-                throw e;
-            }
-        }
     }
 
     /** Measures each window's RMS level just before the MFCC processor sees the same buffer. */

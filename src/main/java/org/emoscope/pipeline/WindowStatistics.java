@@ -37,8 +37,8 @@ public final class WindowStatistics {
     public static List<Window> of(AudioSource source, FeatureConfig fc, AnalyzerSettings settings)
             throws IOException {
         List<Window> out = new ArrayList<>();
-        int windowFrames = StreamingAnalyzer.windowFrames(fc, settings);
-        StreamingAnalyzer.FailureMemory remembering = new StreamingAnalyzer.FailureMemory(source);
+        int windowFrames = Windower.windowFrames(fc, settings);
+        FailureMemory remembering = new FailureMemory(source);
         try (remembering) {
             AudioDispatcher d = FeatureDispatchers.create(remembering, fc);
             Windower windower = StreamingAnalyzer.windower(fc, settings, false, true, new Windower.Sink() {

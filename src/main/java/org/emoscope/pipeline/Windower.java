@@ -6,6 +6,7 @@ import org.emoscope.features.speech.SpeechDetector;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.FeatureFrameListener;
 
 /**
@@ -32,6 +33,27 @@ final class Windower implements FeatureFrameListener {
      */
     record WindowJob(long index, long startFrame, int realFrames, float[][] frames, int activeFrames,
                      float[] functionals, long producedNanos) {
+
+        /** When the window's first frame starts, in seconds from the start of the stream. */
+        double startSeconds(FeatureConfig fc) {
+            return startFrame * fc.hopSeconds();
+        }
+
+        /** When the window's last real frame ends, in seconds from the start of the stream. */
+        double endSeconds(FeatureConfig fc) {
+            return startSeconds(fc) + (realFrames - 1) * fc.hopSeconds() + fc.windowSamples()
+                    / (double) fc.sampleRate();
+        }
+    }
+
+    /** Number of feature frames in one analysis window of {@code settings}. */
+    static int windowFrames(FeatureConfig fc, AnalyzerSettings settings) {
+        return Math.max(1, fc.framesFor(settings.windowSeconds()));
+    }
+
+    /** Number of feature frames between two windows of {@code settings}. */
+    static int hopFrames(FeatureConfig fc, AnalyzerSettings settings) {
+        return Math.max(1, (int) Math.round(settings.hopSeconds() * fc.sampleRate() / fc.hopSamples()));
     }
 
     /** A frame waiting for the detector to be primed. */

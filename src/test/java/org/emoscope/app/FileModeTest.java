@@ -103,7 +103,7 @@ class FileModeTest {
     }
 
     @Test
-    void dropAnalyseClickAndExport(FxRobot robot) throws IOException {
+    void dropAnalyzeClickAndExport(FxRobot robot) throws IOException {
         AppTestSupport.waitForModel(window);
         Path wav = speechWav("speech.wav", 3);
         addDragSource(wav.toFile());
@@ -254,7 +254,7 @@ class FileModeTest {
     }
 
     @Test
-    void oneSpeakerLearnsTheVoiceFromAllTheFilesAndAnalysesThemAgain(FxRobot robot) throws IOException {
+    void oneSpeakerLearnsTheVoiceFromAllTheFilesAndAnalyzesThemAgain(FxRobot robot) throws IOException {
         AppTestSupport.waitForModel(window);
         fxRun(() -> window.viewModels().shell.page().set(PageId.FILES));
         robot.clickOn("#one-speaker");
@@ -312,7 +312,7 @@ class FileModeTest {
         Path longFile = TestAudio.writeWav(dir.resolve("long.wav"), TestAudio.voiced(240, RATE, 5), RATE);
         fxRun(() -> window.dropFiles(List.of(longFile.toFile())));
         FileItem item = only("long.wav");
-        waitUntil("the analysis to start", 30, () -> item.status().get() == FileItem.Status.ANALYSING
+        waitUntil("the analysis to start", 30, () -> item.status().get() == FileItem.Status.ANALYZING
                 && item.progress().get() > 0.05);
         robot.clickOn("#cancel-long-wav");
         waitUntil("cancelled", 10, () -> item.status().get() == FileItem.Status.CANCELLED);

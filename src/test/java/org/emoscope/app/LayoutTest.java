@@ -185,7 +185,7 @@ class LayoutTest {
                 "missing.wav");
         fxRun(() -> window.dropFiles(List.of(speech.toFile(), angry.toFile(), cut.toFile(), missing.toFile())));
         waitUntil("the files analysed", 120, () -> vms.files.items().stream().noneMatch(i ->
-                i.status().get() == FileItem.Status.QUEUED || i.status().get() == FileItem.Status.ANALYSING));
+                i.status().get() == FileItem.Status.QUEUED || i.status().get() == FileItem.Status.ANALYZING));
         fxRun(() -> {
             FileItem first = vms.files.items().get(0);
             vms.files.selected().set(first);

@@ -16,7 +16,7 @@ public final class Events {
     }
 
     /** A file finished analysing. */
-    public record FileAnalysed(Path file, FileAnalysis analysis) {
+    public record FileAnalyzed(Path file, FileAnalysis analysis) {
     }
 
     /** Something went wrong that the person should see: shown as a banner naming the thing and the reason. */

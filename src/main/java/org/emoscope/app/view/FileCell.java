@@ -71,10 +71,10 @@ final class FileCell extends ListCell<FileItem> {
                 () -> new javafx.scene.control.Tooltip(item.message().get()), item.message()));
         progress.progressProperty().bind(item.progress());
         progress.visibleProperty().bind(Bindings.createBooleanBinding(() ->
-                item.status().get() == FileItem.Status.ANALYSING || item.status().get() == FileItem.Status.QUEUED,
+                item.status().get() == FileItem.Status.ANALYZING || item.status().get() == FileItem.Status.QUEUED,
                 item.status()));
         Runnable style = () -> {
-            boolean running = item.status().get() == FileItem.Status.ANALYSING
+            boolean running = item.status().get() == FileItem.Status.ANALYZING
                     || item.status().get() == FileItem.Status.QUEUED;
             action.setTooltip(new Tooltip(running ? "Cancel the analysis" : "Remove from the list"));
             String key = item.name().replaceAll("[^A-Za-z0-9]", "-");

@@ -23,7 +23,7 @@ import java.util.List;
 /** One file of file mode: its analysis state and, once done, its samples, spectrogram and result. */
 public final class FileItem {
 
-    public enum Status { QUEUED, ANALYSING, DONE, FAILED, CANCELLED }
+    public enum Status { QUEUED, ANALYZING, DONE, FAILED, CANCELLED }
 
     private final Path path;
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.QUEUED);

@@ -93,7 +93,7 @@ public final class FilesViewModel {
             modelName = e.path().getFileName().toString();
             voiceAnalyzer = null;
             if (oneSpeaker.get()) {
-                if (model.adaptsToVoices()) learnVoiceThenReanalyse();
+                if (model.adaptsToVoices()) learnVoiceThenReanalyze();
                 else oneSpeaker.set(false);
             } else {
                 for (FileItem i : items) if (i.status().get() == FileItem.Status.QUEUED && i.task == null) submit(i);
@@ -121,7 +121,7 @@ public final class FilesViewModel {
             if (model == null) item.message().set("Waiting for the model");
             else if (!oneSpeaker.get()) submit(item);
         }
-        if (!added.isEmpty() && model != null && oneSpeaker.get()) learnVoiceThenReanalyse();
+        if (!added.isEmpty() && model != null && oneSpeaker.get()) learnVoiceThenReanalyze();
         if (!added.isEmpty()) {
             selected.set(added.get(0));
             settings.lastFolder(added.get(0).path().toFile());
@@ -188,14 +188,14 @@ public final class FilesViewModel {
         task.progressProperty().addListener((o, a, b) -> item.progress().set(Math.max(0, b.doubleValue())));
         task.messageProperty().addListener((o, a, b) -> {
             item.message().set(b);
-            item.status().set(FileItem.Status.ANALYSING);
+            item.status().set(FileItem.Status.ANALYZING);
         });
         task.setOnSucceeded(e -> {
             Result r = task.getValue();
             item.done(r.clip(), r.logMel(), hop, m, usedModel, r.analysis());
             item.message().set(summary(r.analysis()));
             if (r.analysis().warning() != null) bus.publish(new Events.InfoRaised(r.analysis().warning()));
-            bus.publish(new Events.FileAnalysed(item.path(), r.analysis()));
+            bus.publish(new Events.FileAnalyzed(item.path(), r.analysis()));
             if (selected.get() == item) selectFirstSpeech(item);
         });
         task.setOnFailed(e -> failed(item, task.getException()));
@@ -230,10 +230,10 @@ public final class FilesViewModel {
             return;
         }
         if (on) {
-            learnVoiceThenReanalyse();
+            learnVoiceThenReanalyze();
         } else {
             voice.set(EACH_ALONE);
-            reanalyseAll();
+            reanalyzeAll();
         }
     }
 
@@ -241,7 +241,7 @@ public final class FilesViewModel {
      * With {@link #oneSpeaker} on: learns the voice from every file in the list (features only, in the background),
      * then analyses every file again with it, as {@code analyze --one-speaker} does.
      */
-    private void learnVoiceThenReanalyse() {
+    private void learnVoiceThenReanalyze() {
         if (model == null) return;
         long request = ++voiceRequest;
         EmotionModel m = model;
@@ -264,7 +264,7 @@ public final class FilesViewModel {
             voiceAnalyzer = learn.getValue().analyzer();
             voice.set(String.format(Locale.ROOT, "One speaker: voice learnt from %.0f s of speech in %d file(s)",
                     learn.getValue().seconds(), paths.size()));
-            reanalyseAll();
+            reanalyzeAll();
         });
         learn.setOnFailed(e -> {
             if (request != voiceRequest) return;
@@ -291,7 +291,7 @@ public final class FilesViewModel {
         }
     }
 
-    private void reanalyseAll() {
+    private void reanalyzeAll() {
         if (model == null) return;
         for (FileItem i : items) {
             if (!wanted(i)) continue;
@@ -408,7 +408,7 @@ public final class FilesViewModel {
     }
 
     /** The analysed files, in list order. */
-    public List<TimelineExport.Entry> analysed() {
+    public List<TimelineExport.Entry> analyzed() {
         return items.stream().filter(i -> i.analysis().get() != null)
                 .map(i -> new TimelineExport.Entry(i.analysis().get(), i.model())).toList();
     }
