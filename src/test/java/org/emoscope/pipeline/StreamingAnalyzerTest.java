@@ -114,7 +114,7 @@ class StreamingAnalyzerTest {
     }
 
     /** An untrained speaker-normalised model whose prior is far from the test voice, so adaptation shows. */
-    private static EmotionModel speakerNormalized() {
+    static EmotionModel speakerNormalized() {
         ModelBundle plain = ModelBundle.untrained(List.of("neutral", "happy", "sad", "angry"), FeatureConfig.defaults());
         float[] mean = new float[40];
         float[] std = new float[40];

@@ -11,12 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Explainer;
 import org.emoscope.model.Explanation;
-import org.emoscope.model.ModelBundle;
-import org.emoscope.model.SpeakerPrior;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,23 +26,10 @@ class WindowExplanationsTest {
 
     private static final int RATE = 16000;
 
-    private static EmotionModel speakerNormalized() {
-        ModelBundle plain = ModelBundle.untrained(List.of("neutral", "happy", "sad", "angry"), FeatureConfig.defaults());
-        float[] mean = new float[40];
-        float[] std = new float[40];
-        for (int c = 0; c < 40; c++) {
-            mean[c] = c == 0 ? -400 : 3;
-            std[c] = 5;
-        }
-        SpeakerPrior prior = new SpeakerPrior(mean, std, SpeakerPrior.gateFor(FeatureConfig.defaults()), 100);
-        return new EmotionModel(new ModelBundle(plain.network(), plain.spec(), plain.labels(),
-                plain.featureConfig(), plain.normalization().withSpeaker(prior), Map.of(), true));
-    }
-
     @Test
     void everySpeechWindowIsExplainedAndCanBeExplainedAgainFromTheDisplayedSpectrogram(@TempDir Path dir)
             throws Exception {
-        EmotionModel model = speakerNormalized();
+        EmotionModel model = StreamingAnalyzerTest.speakerNormalized();
         Path file = TestAudio.writeWav(dir.resolve("a.wav"), TestAudio.concat(TestAudio.silence(0.6, RATE),
                 TestAudio.voiced(2.4, RATE, 5)), RATE);
         AnalyzerSettings settings = AnalyzerSettings.forModel(model).withExplanations(4);
