@@ -41,7 +41,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * normalisation's adjoint) and the difference from the neutral frame is {@code D^T (mfcc_t - neutral)}, the part of
  * the spectrum the coefficients keep. Cell (t, m) gets the product of the two; the sum over cells is unchanged.
  *
- * <p>Not thread-safe (one DL4J network); one instance per thread.
+ * <p>Not thread-safe (DL4J networks keep per-call state); one instance per thread. On a machine with two or more
+ * cores an instance keeps a second copy of the network and a daemon thread, and runs half the path there.
  */
 public final class Explainer {
 
@@ -53,6 +54,9 @@ public final class Explainer {
 
     private final ModelBundle bundle;
     private final ComputationGraph network;
+    /** A second copy for the other half of the path, when there is a second core to run it on; else null. */
+    private final ComputationGraph second;
+    private final java.util.concurrent.ExecutorService helper;
     private final OrthoDct dct;
     private final double[] bandCentres;
     private final int minFrames;
@@ -63,6 +67,13 @@ public final class Explainer {
     public Explainer(ModelBundle bundle) {
         this.bundle = bundle;
         this.network = foldedCopy(bundle.network());
+        boolean twoCores = Runtime.getRuntime().availableProcessors() >= 2;
+        this.second = twoCores ? foldedCopy(bundle.network()) : null;
+        this.helper = twoCores ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "explainer-half");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         FeatureConfig fc = bundle.featureConfig();
         this.dct = OrthoDct.of(fc);
         MelFilterBank bank = new MelFilterBank(fc);
@@ -123,7 +134,7 @@ public final class Explainer {
         for (int s = 0; s < steps; s++)
             path.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s)).assign(
                     x0.add(diff.mul(rule[0][s])).reshape(channels, 1, paddedFrames));
-        INDArray g = probabilityGradient(network, path, k);
+        INDArray g = pathGradient(path, k);
         float[] meanGrad = new float[channels * (int) paddedFrames];
         for (int s = 0; s < steps; s++) {
             float[] row = g.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s)).dup('c').ravel().toFloatVector();
@@ -245,6 +256,34 @@ public final class Explainer {
             }
         }
         return eps[input];
+    }
+
+    /**
+     * {@link #probabilityGradient} over the rows of {@code path}: on a machine with a second core, the second half
+     * of the rows runs on the helper thread with the second copy of the network (each pass costs several times a
+     * forward pass, and on-demand explanations are short bursts), rows kept in order.
+     */
+    private INDArray pathGradient(INDArray path, int k) {
+        long n = path.size(0);
+        if (second == null || n < 2) return probabilityGradient(network, path, k);
+        long half = n / 2;
+        INDArray tail = path.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(half, n)).dup('c');
+        INDArray head = path.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, half)).dup('c');
+        java.util.concurrent.Future<INDArray> later = helper.submit(() -> {
+            Nd4jRuntime.applyToCurrentThread();
+            return probabilityGradient(second, tail, k);
+        });
+        INDArray first = probabilityGradient(network, head, k);
+        try {
+            return Nd4j.concat(0, first, later.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            later.cancel(true);
+            throw new java.util.concurrent.CancellationException("interrupted while explaining");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
