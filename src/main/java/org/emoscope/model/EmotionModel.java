@@ -126,10 +126,9 @@ public final class EmotionModel {
         for (int w = 0; w < n; w++) {
             float[] p = probabilities[w];
             float[] stats = functionals == null ? null : functionals.get(w);
-            if (head != null && stats != null) {
-                float[] q = head.probabilities(stats, centres == null ? null : centres.get(w));
-                for (int c = 0; c < p.length; c++) p[c] = (float) ((1 - weight) * p[c] + weight * q[c]);
-            }
+            if (head != null && stats != null)
+                p = FunctionalsClassifier.fuse(p, head.probabilities(stats, centres == null ? null : centres.get(w)),
+                        weight);
             predictions[w] = new Prediction(bundle.labels(), p, frameGate[w], frameSeconds);
         }
         release(input, activations);

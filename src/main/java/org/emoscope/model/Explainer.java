@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * window and {@code x0} the neutral window: every frame the voice's mean frame ({@link Normalization#neutralFrame}),
  * which normalises to the training mean. The attribution of input value i is
  * {@code (x_i - x0_i) * mean_k df/dx_i (x0 + a_k (x - x0))} over {@code steps} points {@code a_k = (k + 1/2) / steps}
- * (the midpoint rule, {@link #quadrature}); the values add up to {@code f(x) - f(x0)} as steps grow (completeness). The gradients are DL4J's
+ * (the midpoint rule); the values add up to {@code f(x) - f(x0)} as steps grow (completeness). The gradients are DL4J's
  * input gradients of a copy of the network in which every batch normalisation is folded into the per-channel affine
  * map it computes at inference (a 1 x 1 depthwise convolution) and dropout is off, so that the gradients are those of
  * the function {@code analyze} runs, whatever DL4J does in training mode.
@@ -42,7 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the spectrum the coefficients keep. Cell (t, m) gets the product of the two; the sum over cells is unchanged.
  *
  * <p>Not thread-safe (DL4J networks keep per-call state); one instance per thread. On a machine with two or more
- * cores an instance keeps a second copy of the network and a daemon thread, and runs half the path there.
+ * cores an instance keeps a second copy of the network and runs half the path on a shared daemon thread.
  */
 public final class Explainer {
 
@@ -56,7 +56,16 @@ public final class Explainer {
     private final ComputationGraph network;
     /** A second copy for the other half of the path, when there is a second core to run it on; else null. */
     private final ComputationGraph second;
-    private final java.util.concurrent.ExecutorService helper;
+    /**
+     * Threads for the second halves, shared by every explainer: an analysis with explanations makes one explainer
+     * per session (per file), and a thread each would outlive them. Idle threads end after a minute.
+     */
+    private static final java.util.concurrent.ExecutorService HALVES =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "explainer-half");
+                t.setDaemon(true);
+                return t;
+            });
     private final OrthoDct dct;
     private final double[] bandCentres;
     private final int minFrames;
@@ -67,13 +76,7 @@ public final class Explainer {
     public Explainer(ModelBundle bundle) {
         this.bundle = bundle;
         this.network = foldedCopy(bundle.network());
-        boolean twoCores = Runtime.getRuntime().availableProcessors() >= 2;
-        this.second = twoCores ? foldedCopy(bundle.network()) : null;
-        this.helper = twoCores ? java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "explainer-half");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.second = Runtime.getRuntime().availableProcessors() >= 2 ? foldedCopy(bundle.network()) : null;
         FeatureConfig fc = bundle.featureConfig();
         this.dct = OrthoDct.of(fc);
         MelFilterBank bank = new MelFilterBank(fc);
@@ -115,14 +118,11 @@ public final class Explainer {
         float[] p = out[0];
         float[] attention = activations.get(frameVertex).get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).dup()
                 .ravel().toFloatVector();
-        float[] fused = p.clone();
         FunctionalsClassifier head = bundle.functionals();
         double weight = bundle.functionalsWeight();
-        float[] q = null;
-        if (head != null && functionals != null) {
-            q = head.probabilities(functionals, centre);
-            for (int c = 0; c < fused.length; c++) fused[c] = (float) ((1 - weight) * p[c] + weight * q[c]);
-        }
+        boolean fuses = head != null && functionals != null;
+        float[] fused = fuses ? FunctionalsClassifier.fuse(p, head.probabilities(functionals, centre), weight)
+                : p.clone();
         int k = target >= 0 ? target : argMax(fused);
         if (k >= p.length) throw new IllegalArgumentException("class " + k + " of " + p.length);
         double p0 = out[1][k];
@@ -130,15 +130,14 @@ public final class Explainer {
         long paddedFrames = x.size(3);
         INDArray diff = x.sub(x0);
         INDArray path = Nd4j.create(DataType.FLOAT, steps, channels, 1, paddedFrames);
-        double[][] rule = quadrature(steps);
         for (int s = 0; s < steps; s++)
             path.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s)).assign(
-                    x0.add(diff.mul(rule[0][s])).reshape(channels, 1, paddedFrames));
+                    x0.add(diff.mul(midpoint(s, steps))).reshape(channels, 1, paddedFrames));
         INDArray g = pathGradient(path, k);
         float[] meanGrad = new float[channels * (int) paddedFrames];
         for (int s = 0; s < steps; s++) {
             float[] row = g.get(org.nd4j.linalg.indexing.NDArrayIndex.point(s)).dup('c').ravel().toFloatVector();
-            for (int i = 0; i < row.length; i++) meanGrad[i] += (float) (rule[1][s] * row[i]);
+            for (int i = 0; i < row.length; i++) meanGrad[i] += row[i] / steps;
         }
         // gradient with respect to the normalised frames [t][c] (real frames only), then to the raw MFCCs
         float[][] gNorm = new float[frames][channels];
@@ -161,11 +160,10 @@ public final class Explainer {
         }
         int attentionFrames = (int) Math.ceil(frames / (double) minFrames);
         float[] att = java.util.Arrays.copyOf(attention, Math.min(attention.length, attentionFrames));
-        List<Explanation.Contribution> stats = q == null ? List.of()
-                : statistics(head, functionals, centre, k, steps);
+        List<Explanation.Contribution> stats = fuses ? statistics(head, functionals, centre, k, steps) : List.of();
         return new Explanation(bundle.labels(), k, p[k], p0, cells, bundle.featureConfig().hopSeconds(),
                 bandCentres.clone(), att, attentionSeconds, bundle.spec().pooling().attentive(),
-                fused, stats, head != null && functionals != null ? 1 - weight : 1);
+                fused, stats, fuses ? 1 - weight : 1);
     }
 
     /**
@@ -181,9 +179,8 @@ public final class Explainer {
         double[] attribution = new double[z.length];
         float h = 1e-3f;
         float[] point = new float[z.length];
-        double[][] q = quadrature(steps);
         for (int s = 0; s < steps; s++) {
-            double a = q[0][s];
+            double a = midpoint(s, steps);
             for (int i = 0; i < z.length; i++) point[i] = (float) (z0[i] + a * (z[i] - z0[i]));
             for (int i = 0; i < z.length; i++) {
                 float keep = point[i];
@@ -192,7 +189,7 @@ public final class Explainer {
                 point[i] = keep - h;
                 double down = head.probabilitiesOfStandardised(point)[k];
                 point[i] = keep;
-                attribution[i] += q[1][s] * (up - down) / (2 * h);
+                attribution[i] += (up - down) / (2 * h) / steps;
             }
         }
         List<Explanation.Contribution> out = new ArrayList<>();
@@ -260,7 +257,7 @@ public final class Explainer {
 
     /**
      * {@link #probabilityGradient} over the rows of {@code path}: on a machine with a second core, the second half
-     * of the rows runs on the helper thread with the second copy of the network (each pass costs several times a
+     * of the rows runs on a shared daemon thread with the second copy of the network (each pass costs several times a
      * forward pass, and on-demand explanations are short bursts), rows kept in order.
      */
     private INDArray pathGradient(INDArray path, int k) {
@@ -269,7 +266,7 @@ public final class Explainer {
         long half = n / 2;
         INDArray tail = path.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(half, n)).dup('c');
         INDArray head = path.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, half)).dup('c');
-        java.util.concurrent.Future<INDArray> later = helper.submit(() -> {
+        java.util.concurrent.Future<INDArray> later = HALVES.submit(() -> {
             Nd4jRuntime.applyToCurrentThread();
             return probabilityGradient(second, tail, k);
         });
@@ -287,19 +284,12 @@ public final class Explainer {
     }
 
     /**
-     * The midpoint rule on [0, 1] with {@code n} points: {@code {nodes, weights}}, nodes {@code (k + 1/2) / n}, each
-     * weight {@code 1 / n}. (Gauss-Legendre points were tried: along the path the probability has the kinks of ReLU
-     * and max pooling, and on real speech they left a larger completeness gap than the midpoint rule at 8 and 16
-     * points.)
+     * Point {@code k} of the midpoint rule with {@code n} points on [0, 1], each weighing {@code 1 / n}.
+     * (Gauss-Legendre points were tried: along the path the probability has the kinks of ReLU and max pooling, and on
+     * real speech they left a larger completeness gap than the midpoint rule at 8 and 16 points.)
      */
-    static double[][] quadrature(int n) {
-        double[] x = new double[n];
-        double[] w = new double[n];
-        for (int k = 0; k < n; k++) {
-            x[k] = (k + 0.5) / n;
-            w[k] = 1.0 / n;
-        }
-        return new double[][] {x, w};
+    private static double midpoint(int k, int n) {
+        return (k + 0.5) / n;
     }
 
     private static int argMax(float[] v) {

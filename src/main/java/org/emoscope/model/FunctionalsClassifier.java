@@ -167,6 +167,16 @@ public record FunctionalsClassifier(List<String> features, float[] mean, float[]
         return softmax(x);
     }
 
+    /**
+     * The fused probabilities of a window: {@code (1 - weight) * network + weight * classifier}, per class (a new
+     * array). The one place the fusion is written: inference, explanations and evaluation use it.
+     */
+    public static float[] fuse(float[] network, float[] classifier, double weight) {
+        float[] out = new float[network.length];
+        for (int c = 0; c < out.length; c++) out[c] = (float) ((1 - weight) * network[c] + weight * classifier[c]);
+        return out;
+    }
+
     static float[] softmax(float[] logits) {
         double max = Double.NEGATIVE_INFINITY;
         for (float v : logits) max = Math.max(max, v);

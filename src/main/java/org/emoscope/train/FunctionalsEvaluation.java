@@ -323,9 +323,7 @@ public final class FunctionalsEvaluation {
     }
 
     private static void fuse(float[][] p, float[][] network, double weight) {
-        for (int i = 0; i < p.length; i++)
-            for (int c = 0; c < p[i].length; c++)
-                p[i][c] = (float) ((1 - weight) * network[i][c] + weight * p[i][c]);
+        for (int i = 0; i < p.length; i++) p[i] = FunctionalsClassifier.fuse(network[i], p[i], weight);
     }
 
 }
