@@ -1,10 +1,7 @@
 package org.emoscope.model;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -22,7 +19,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code dw[t] = sum_c gm[c] h[c, t] + gv[c] (d[c, t]^2 - 2 h[c, t] r[c])}, {@code r[c] = sum_t w[t] d[c, t]} (zero
  * when the weights sum to 1; kept so the gradient is exact for any weights).
  */
-final class AttentivePoolVertexImpl extends BaseGraphVertex {
+final class AttentivePoolVertexImpl extends ParameterFreeVertexImpl {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,18 +27,8 @@ final class AttentivePoolVertexImpl extends BaseGraphVertex {
 
     AttentivePoolVertexImpl(ComputationGraph graph, String name, int vertexIndex, DataType dataType,
                             boolean deviation) {
-        super(graph, name, vertexIndex, null, null, dataType);
+        super(graph, name, vertexIndex, dataType);
         this.deviation = deviation;
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
     }
 
     /** Weighted mean {@code [B, C, 1, 1]}, centred map {@code [B, C, 1, T]} and weighted variance {@code [B, C, 1, 1]}. */
@@ -135,18 +122,6 @@ final class AttentivePoolVertexImpl extends BaseGraphVertex {
         INDArray dw = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, w.dataType(), w.shape(), 'c');
         dw.assign(dwIn.sum(true, 1));
         return new Pair<>(null, new INDArray[] {dh, dw});
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        if (backpropGradientsViewArray != null)
-            throw new IllegalStateException("Vertex \"" + vertexName + "\" has no parameters");
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-            int minibatchSize) {
-        return VertexChecks.noMasks(vertexName, maskArrays, currentMaskState);
     }
 
     @Override

@@ -3,11 +3,8 @@ package org.emoscope.model;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -17,22 +14,12 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Run-time side of {@link BroadcastMultiplyVertex}: {@code x * g} with a hand-written backward pass. */
-final class BroadcastMultiplyVertexImpl extends BaseGraphVertex {
+final class BroadcastMultiplyVertexImpl extends ParameterFreeVertexImpl {
 
     private static final long serialVersionUID = 1L;
 
     BroadcastMultiplyVertexImpl(ComputationGraph graph, String name, int vertexIndex, DataType dataType) {
-        super(graph, name, vertexIndex, null, null, dataType);
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
+        super(graph, name, vertexIndex, dataType);
     }
 
     @Override
@@ -75,18 +62,6 @@ final class BroadcastMultiplyVertexImpl extends BaseGraphVertex {
         if (!ok)
             throw new IllegalStateException("Vertex \"" + vertexName + "\": gate of shape " + Arrays.toString(g.shape())
                     + " cannot be broadcast over features of shape " + Arrays.toString(x.shape()));
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        if (backpropGradientsViewArray != null)
-            throw new IllegalStateException("Vertex \"" + vertexName + "\" has no parameters");
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-            int minibatchSize) {
-        return VertexChecks.noMasks(vertexName, maskArrays, currentMaskState);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.emoscope.model;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -17,25 +14,15 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Run-time side of {@link MeanMaxPoolVertex}: mean and max along one NCHW dimension, hand-written backward pass. */
-final class MeanMaxPoolVertexImpl extends BaseGraphVertex {
+final class MeanMaxPoolVertexImpl extends ParameterFreeVertexImpl {
 
     private static final long serialVersionUID = 1L;
 
     private final int dimension;
 
     MeanMaxPoolVertexImpl(ComputationGraph graph, String name, int vertexIndex, int dimension, DataType dataType) {
-        super(graph, name, vertexIndex, null, null, dataType);
+        super(graph, name, vertexIndex, dataType);
         this.dimension = dimension;
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
     }
 
     @Override
@@ -76,18 +63,6 @@ final class MeanMaxPoolVertexImpl extends BaseGraphVertex {
         INDArrayIndex[] index = {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()};
         index[dimension] = NDArrayIndex.interval(i, i + 1);
         return index;
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        if (backpropGradientsViewArray != null)
-            throw new IllegalStateException("Vertex \"" + vertexName + "\" has no parameters");
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-            int minibatchSize) {
-        return VertexChecks.noMasks(vertexName, maskArrays, currentMaskState);
     }
 
     @Override

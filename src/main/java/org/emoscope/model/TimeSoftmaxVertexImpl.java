@@ -1,10 +1,7 @@
 package org.emoscope.model;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -16,22 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Run-time side of {@link TimeSoftmaxVertex}: softmax along NCHW dimension 3, hand-written backward pass. */
-final class TimeSoftmaxVertexImpl extends BaseGraphVertex {
+final class TimeSoftmaxVertexImpl extends ParameterFreeVertexImpl {
 
     private static final long serialVersionUID = 1L;
 
     TimeSoftmaxVertexImpl(ComputationGraph graph, String name, int vertexIndex, DataType dataType) {
-        super(graph, name, vertexIndex, null, null, dataType);
-    }
-
-    @Override
-    public boolean hasLayer() {
-        return false;
-    }
-
-    @Override
-    public Layer getLayer() {
-        return null;
+        super(graph, name, vertexIndex, dataType);
     }
 
     @Override
@@ -65,18 +52,6 @@ final class TimeSoftmaxVertexImpl extends BaseGraphVertex {
         Nd4j.exec(new SubOp(epsilon, dot, ds));
         ds.muli(w);
         return new Pair<>(null, new INDArray[] {ds});
-    }
-
-    @Override
-    public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-        if (backpropGradientsViewArray != null)
-            throw new IllegalStateException("Vertex \"" + vertexName + "\" has no parameters");
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-            int minibatchSize) {
-        return VertexChecks.noMasks(vertexName, maskArrays, currentMaskState);
     }
 
     @Override
