@@ -37,17 +37,8 @@ final class ExplainCheckCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--held-out", description = "Test on the speakers the bundle held out of training "
-            + "(its validation speakers).")
-    boolean heldOut;
-
-    @Option(names = "--corpus", split = ",", description = "Test on files of these corpora (refused if the bundle "
-            + "was trained on one of them).")
-    List<String> corpora;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/corpora",
-            description = "Folder holding one sub-folder per corpus (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    TestSet.Options testSet;
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "300",
             description = "Files drawn (seeded) from the test set, spread evenly over its corpora (default: "
@@ -76,7 +67,7 @@ final class ExplainCheckCommand implements Callable<Integer> {
         EmotionModel model = modelOption.loadOrReport(problem -> err.println("emoscope explain-check: " + problem));
         if (model == null) return 1;
         String command = "bin/emoscope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        List<Utterance> test = TestSet.of(model, modelOption.loaded, heldOut, corpora, data, err, spec).utterances();
+        List<Utterance> test = testSet.select(model, modelOption.loaded, err, spec).utterances();
         // spread the draw evenly over corpora, seeded
         Map<String, List<Utterance>> byCorpus = new LinkedHashMap<>();
         test.stream().sorted(Comparator.comparing(u -> u.file().toString()))
@@ -96,7 +87,7 @@ final class ExplainCheckCommand implements Callable<Integer> {
         String table = table(checks, model, modelName, byCorpus.keySet(), command, minutes, steps);
         err.print(table);
         RobustnessCommand.updatePage(out, "explain", "# Explanations", RobustnessCommand.tag(modelName,
-                heldOut ? "held-out" : String.join("-", corpora)), table);
+                testSet.tag()), table);
         err.println("table written to " + out);
         return 0;
     }

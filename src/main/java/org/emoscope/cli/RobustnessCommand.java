@@ -42,17 +42,8 @@ final class RobustnessCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--held-out", description = "Test on the speakers the bundle held out of training "
-            + "(its validation speakers).")
-    boolean heldOut;
-
-    @Option(names = "--corpus", split = ",", description = "Test on every file of these corpora (refused if the "
-            + "bundle was trained on one of them).")
-    List<String> corpora;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/corpora",
-            description = "Folder holding one sub-folder per corpus (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    TestSet.Options testSet;
 
     @Option(names = "--conditions", split = ",", paramLabel = "ID",
             description = "Only these conditions (default: all): clean, pink-20db, pink-10db, pink-5db, babble-20db, "
@@ -83,7 +74,7 @@ final class RobustnessCommand implements Callable<Integer> {
         String command = "bin/emoscope " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs());
         LabelSet labelSet = LabelSet.sevenClass();
-        TestSet set = TestSet.of(model, modelOption.loaded, heldOut, corpora, data, err, spec);
+        TestSet set = testSet.select(model, modelOption.loaded, err, spec);
         List<Utterance> test = set.utterances();
         String title = set.title();
         Set<String> testSpeakers = new LinkedHashSet<>();
@@ -92,7 +83,7 @@ final class RobustnessCommand implements Callable<Integer> {
         for (Utterance u : test) labelSet.classOf(u.emotion()).ifPresent(e -> classSet.add(e.label()));
         List<String> classes = model.labels().stream().filter(classSet::contains).toList();
 
-        BabblePool babble = babblePool(TrainingOptions.corpus(babbleCorpus), testSpeakers, data, err);
+        BabblePool babble = babblePool(TrainingOptions.corpus(babbleCorpus), testSpeakers, testSet.data, err);
 
         Robustness.Condition codec = lame() ? new Robustness.Condition("mp3-16k",
                 "MP3 at 16 kbit/s mono (LAME), decoded again", RobustnessCommand::mp3RoundTrip) : null;
@@ -122,7 +113,7 @@ final class RobustnessCommand implements Callable<Integer> {
         String table = table(results, modelName, title + "; babble from " + babble.description(), test.size(),
                 testSpeakers.size(), classes, command,
                 (System.nanoTime() - t0) / 1e9);
-        updatePage(out, tag(modelName, heldOut ? "held-out" : String.join("-", corpora)), table);
+        updatePage(out, tag(modelName, testSet.tag()), table);
         err.println("table written to " + out);
         return 0;
     }

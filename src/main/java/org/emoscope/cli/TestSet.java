@@ -12,6 +12,7 @@ import org.emoscope.model.EmotionModel;
 import org.emoscope.train.corpus.Corpus;
 import org.emoscope.train.corpus.Utterance;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -23,11 +24,36 @@ import picocli.CommandLine.ParameterException;
  */
 record TestSet(List<Utterance> utterances, String title) {
 
+    /** The options that choose a test set, shared by the commands as a picocli mixin. */
+    static final class Options {
+        @Option(names = "--held-out", description = "Test on the speakers the bundle held out of training "
+                + "(its validation speakers).")
+        boolean heldOut;
+
+        @Option(names = "--corpus", split = ",", description = "Test on these corpora (refused if the bundle was "
+                + "trained on one of them).")
+        List<String> corpora;
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/corpora",
+                description = "Folder holding one sub-folder per corpus (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        /** The test set these options name, for {@code model} loaded from {@code bundle}. */
+        TestSet select(EmotionModel model, Path bundle, PrintStream err, CommandSpec spec) throws IOException {
+            return of(model, bundle, heldOut, corpora, data, err, spec);
+        }
+
+        /** The test set's name in report tags: {@code held-out}, or the corpora joined by hyphens. */
+        String tag() {
+            return heldOut ? "held-out" : String.join("-", corpora);
+        }
+    }
+
     /**
      * The held-out speakers of {@code model} ({@code heldOut}) or every recording of {@code corpora}; refuses a
      * model that records no held-out speakers, and a corpus the model was trained on.
      */
-    static TestSet of(EmotionModel model, Path bundle, boolean heldOut, List<String> corpora, Path data,
+    private static TestSet of(EmotionModel model, Path bundle, boolean heldOut, List<String> corpora, Path data,
                       PrintStream err, CommandSpec spec) throws IOException {
         if (heldOut == (corpora != null && !corpora.isEmpty()))
             throw new ParameterException(spec.commandLine(), "give either --held-out or --corpus");
