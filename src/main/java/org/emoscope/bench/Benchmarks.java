@@ -248,7 +248,7 @@ public final class Benchmarks {
      */
     public static List<FileRow> files(EmotionModel model, Path dir, double[] lengths) throws Exception {
         int rate = model.featureConfig().sampleRate();
-        FileAnalyzer analyzer = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.forModel(model)));
+        FileAnalyzer analyzer = FileAnalyzer.forModel(model);
         double longest = 2;
         for (double l : lengths) longest = Math.max(longest, l);
         float[] base = SpeechSignal.generate(Math.min(60, longest), rate, 11);

@@ -6,6 +6,7 @@ import org.emoscope.audio.ForwardingAudioSource;
 import org.emoscope.audio.FileAudioSource;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.features.FeatureDispatchers;
+import org.emoscope.model.EmotionModel;
 import org.emoscope.model.FunctionalsClassifier;
 import org.emoscope.model.FunctionalsVoice;
 import org.emoscope.model.SpeakerPrior;
@@ -28,6 +29,11 @@ public final class FileAnalyzer {
 
     public FileAnalyzer(StreamingAnalyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    /** File analysis with {@code model}'s own window length and the default settings otherwise. */
+    public static FileAnalyzer forModel(EmotionModel model) {
+        return new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.forModel(model)));
     }
 
     /**

@@ -22,7 +22,6 @@ import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.pipeline.FeatureFrame;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.FileAnalyzer;
-import org.emoscope.pipeline.StreamingAnalyzer;
 import org.emoscope.pipeline.WindowExplanations;
 import org.emoscope.pipeline.WindowResult;
 
@@ -75,7 +74,7 @@ public final class ExplanationCheck {
         this.explainer = new Explainer(b);
         this.randomised = new Explainer(new ModelBundle(EmotionNetwork.build(b.spec().withSeed(seed)), b.spec(),
                 b.labels(), b.featureConfig(), b.normalization(), b.windowSeconds(), java.util.Map.of(), true));
-        this.analyzer = new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.forModel(model)));
+        this.analyzer = FileAnalyzer.forModel(model);
         this.fc = b.featureConfig();
         this.dct = OrthoDct.of(fc);
         this.windowFrames = fc.framesFor(AnalyzerSettings.forModel(model).windowSeconds());

@@ -72,7 +72,7 @@ class WindowExplanationsTest {
         }
         assertTrue(explained > 0);
         FileAnalysis again = WindowExplanations.explainAll(explainer, logMel,
-                new FileAnalyzer(new StreamingAnalyzer(model, AnalyzerSettings.forModel(model))).analyze(file),
+                FileAnalyzer.forModel(model).analyze(file),
                 windowFrames, model.featureConfig(), 4);
         assertEquals(explained, again.windows().stream().filter(w -> w.explanation() != null).count());
         assertTrue(ResultFormat.json(again, "m").containsKey("windows"));

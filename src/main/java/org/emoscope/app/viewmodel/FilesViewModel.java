@@ -29,11 +29,9 @@ import org.emoscope.audio.ArrayAudioSource;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Explainer;
 import org.emoscope.pipeline.AnalysisListener;
-import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.pipeline.FeatureFrame;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.FileAnalyzer;
-import org.emoscope.pipeline.StreamingAnalyzer;
 import org.emoscope.pipeline.WindowExplanations;
 
 import java.io.File;
@@ -157,7 +155,7 @@ public final class FilesViewModel {
     private void submit(FileItem item) {
         EmotionModel m = model;
         FileAnalyzer analyzer = voiceAnalyzer != null ? voiceAnalyzer
-                : new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.forModel(m)));
+                : FileAnalyzer.forModel(m);
         String usedModel = modelName;
         int rate = m.featureConfig().sampleRate();
         double hop = m.featureConfig().hopSeconds();
@@ -255,7 +253,7 @@ public final class FilesViewModel {
         Task<LearntVoice> learn = new Task<>() {
             @Override
             protected LearntVoice call() throws Exception {
-                FileAnalyzer a = new FileAnalyzer(new StreamingAnalyzer(m, AnalyzerSettings.forModel(m)));
+                FileAnalyzer a = FileAnalyzer.forModel(m);
                 return new LearntVoice(a, a.learnVoice(paths));
             }
         };
