@@ -1,6 +1,7 @@
 package org.emoscope.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,11 @@ public final class EmotionModel {
     private final float[] mean;
     private final int minFrames;
     private final double frameSeconds;
-    private final String frameVertex;
+    /** The vertices a prediction reads: the probabilities, then the frame attention. */
+    private final List<String> outputNames;
+    /** The network's trunk and head as networks of their own, made on first use by {@link #shareTrunk}. */
+    private ComputationGraph trunk;
+    private ComputationGraph head;
     private long nativeGarbage;
     private long collections;
     private long fullCollectionsSeen = -1;
@@ -48,12 +53,25 @@ public final class EmotionModel {
 
     /** Wraps {@code bundle} for inference. */
     public EmotionModel(ModelBundle bundle) {
+        this(bundle, bundle.network());
+    }
+
+    private EmotionModel(ModelBundle bundle, ComputationGraph network) {
         this.bundle = bundle;
-        this.network = bundle.network();
+        this.network = network;
         this.mean = bundle.normalization().mean();
         this.minFrames = bundle.spec().timePoolingFactor();
         this.frameSeconds = bundle.featureConfig().hopSeconds() * bundle.spec().timePoolingFactor();
-        this.frameVertex = attentivePooling() ? EmotionNetwork.FRAME_WEIGHTS : EmotionNetwork.FRAME_GATE;
+        this.outputNames = List.of(EmotionNetwork.OUTPUT,
+                attentivePooling() ? EmotionNetwork.FRAME_WEIGHTS : EmotionNetwork.FRAME_GATE);
+    }
+
+    /**
+     * Another model of the same bundle with a network of its own (its weights copied), for another thread: a model is
+     * not thread-safe, so threads that should run at the same time (files analysed in parallel) each take a copy.
+     */
+    public EmotionModel copy() {
+        return new EmotionModel(bundle, network.clone());
     }
 
     /**
@@ -115,28 +133,101 @@ public final class EmotionModel {
     public Prediction[] predictBatch(List<float[][]> windows, List<SpeakerStatistics.Estimate> voices,
                                      List<float[]> functionals, List<float[]> centres) {
         if (windows.isEmpty()) return new Prediction[0];
-        int n = windows.size();
         INDArray input = ModelInput.batch(windows, bundle.normalization(), minFrames, voices);
-        Map<String, INDArray> activations = network.feedForward(input, false);
-        float[][] probabilities = rows(activations.get(EmotionNetwork.OUTPUT), n);
-        float[][] frameGate = rows(activations.get(frameVertex), n);
+        return run(network, input, functionals, centres);
+    }
+
+    /**
+     * Runs the network's trunk once over {@code stream}, the raw features {@code [frames][coefficients]} of a whole
+     * recording in one voice ({@code voice}; null: the prior), for {@link #predictBatch(StreamTrunk, int[], List,
+     * List, float[])} to classify its windows from. File mode does this instead of running every overlapping window
+     * through the whole network.
+     *
+     * @throws IllegalArgumentException if a frame has the wrong number of coefficients or a value is not finite
+     * @throws java.util.concurrent.CancellationException if the thread is interrupted meanwhile
+     */
+    public StreamTrunk shareTrunk(float[][] stream, SpeakerStatistics.Estimate voice) {
+        if (trunk == null) {
+            trunk = StreamTrunk.slice(network, EmotionNetwork.trunkConfiguration(bundle.spec()));
+            head = StreamTrunk.slice(network, EmotionNetwork.headConfiguration(bundle.spec()));
+        }
+        return StreamTrunk.compute(trunk, bundle.spec(), bundle.normalization(), stream, voice);
+    }
+
+    /**
+     * Classifies windows of the stream {@code shared} was computed over: window {@code i} starts at frame
+     * {@code starts[i]} and is {@code windows.get(i)}, the stream's frames from there (padded past its end). Windows
+     * the trunk {@link StreamTrunk#covers covers} run only the head on it; any other (the last window of a file,
+     * aligned to its end) runs the whole network in {@code voice}, which must be the voice the trunk was computed in.
+     * Results match {@link #predictBatch(List, List, List, List)} except near window edges (see
+     * {@link StreamTrunk}). {@code functionals} and {@code centre} are as there, one centre for all windows.
+     */
+    public Prediction[] predictBatch(StreamTrunk shared, int[] starts, List<float[][]> windows,
+                                     SpeakerStatistics.Estimate voice, List<float[]> functionals, float[] centre) {
+        int n = windows.size();
+        if (starts.length != n) throw new IllegalArgumentException(starts.length + " starts for " + n + " windows");
+        Prediction[] out = new Prediction[n];
+        if (n == 0) return out;
+        int length = windows.get(0).length;
+        List<Integer> onTrunk = new ArrayList<>(n), alone = new ArrayList<>();
+        for (int i = 0; i < n; i++) (shared.covers(starts[i], length) ? onTrunk : alone).add(i);
+        List<float[]> centres = centre == null ? null : Collections.nCopies(n, centre);
+        if (!onTrunk.isEmpty()) {
+            int[] s = onTrunk.stream().mapToInt(i -> starts[i]).toArray();
+            Prediction[] p = run(head, shared.windows(s, length), pick(functionals, onTrunk), pick(centres, onTrunk));
+            for (int j = 0; j < p.length; j++) out[onTrunk.get(j)] = p[j];
+        }
+        if (!alone.isEmpty()) {
+            Prediction[] p = predictBatch(pick(windows, alone), Collections.nCopies(alone.size(), voice),
+                    pick(functionals, alone), pick(centres, alone));
+            for (int j = 0; j < p.length; j++) out[alone.get(j)] = p[j];
+        }
+        return out;
+    }
+
+    private static <T> List<T> pick(List<T> list, List<Integer> indices) {
+        if (list == null) return null;
+        List<T> out = new ArrayList<>(indices.size());
+        for (int i : indices) out.add(list.get(i));
+        return out;
+    }
+
+    /**
+     * Runs {@code graph} (the network, or its head on trunk output) on {@code input} and makes predictions of its
+     * probabilities and frame attention, fused with the functionals classifier where there are statistics.
+     */
+    private Prediction[] run(ComputationGraph graph, INDArray input, List<float[]> functionals,
+                             List<float[]> centres) {
+        int n = (int) input.size(0);
+        INDArray[] outputs;
+        if (attentivePooling()) {
+            // only the two outputs leave the network's workspaces: no garbage from the other activations
+            outputs = graph.output(outputNames, false, new INDArray[]{input}, null);
+        } else {
+            // DL4J 1.0.0-M2.1's output(names, ...) fails with a NullPointerException when asked for the frame gate
+            // (a layer feeding a custom vertex), so a mean-and-max network keeps every activation for this call
+            Map<String, INDArray> all = graph.feedForward(new INDArray[]{input}, false);
+            outputs = new INDArray[]{all.get(outputNames.get(0)), all.get(outputNames.get(1))};
+        }
+        float[][] probabilities = rows(outputs[0], n);
+        float[][] frameGate = rows(outputs[1], n);
         Prediction[] predictions = new Prediction[n];
-        FunctionalsClassifier head = bundle.functionals();
+        FunctionalsClassifier classifier = bundle.functionals();
         double weight = bundle.functionalsWeight();
         for (int w = 0; w < n; w++) {
             float[] p = probabilities[w];
             float[] stats = functionals == null ? null : functionals.get(w);
-            if (head != null && stats != null)
-                p = FunctionalsClassifier.fuse(p, head.probabilities(stats, centres == null ? null : centres.get(w)),
-                        weight);
+            if (classifier != null && stats != null)
+                p = FunctionalsClassifier.fuse(p, classifier.probabilities(stats,
+                        centres == null ? null : centres.get(w)), weight);
             predictions[w] = new Prediction(bundle.labels(), p, frameGate[w], frameSeconds);
         }
-        release(input, activations);
+        release(input, outputs);
         return predictions;
     }
 
     /** Counts the off-heap bytes this call left behind and collects garbage once they pass the budget. */
-    private void release(INDArray input, Map<String, INDArray> activations) {
+    private void release(INDArray input, INDArray[] outputs) {
         long fullCollections = JvmMemory.fullCollections();
         if (fullCollections != fullCollectionsSeen) {
             fullCollectionsSeen = fullCollections;
@@ -144,7 +235,7 @@ public final class EmotionModel {
             budget = Math.max(NATIVE_GARBAGE_BUDGET, JvmMemory.heapAfterLastCollection());
         }
         long bytes = input.length() * input.dataType().width();
-        for (INDArray a : activations.values()) bytes += a.length() * a.dataType().width();
+        for (INDArray a : outputs) bytes += a.length() * a.dataType().width();
         nativeGarbage += bytes;
         if (nativeGarbage >= budget) {
             collections++;

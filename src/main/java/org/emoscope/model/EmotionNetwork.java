@@ -86,6 +86,8 @@ public final class EmotionNetwork {
     public static final String FRAME_WEIGHTS = "frame_weights";
     /** Name of the output layer; activations {@code [batch, classes]}, softmax probabilities. */
     public static final String OUTPUT = "output";
+    /** Name of the input of a head built alone ({@link #headConfiguration}): a trunk output. */
+    static final String HEAD_INPUT = "trunk";
 
     /**
      * Frames assumed when DL4J infers layer shapes at build time. Only used for shape inference: the built network
@@ -105,17 +107,57 @@ public final class EmotionNetwork {
 
     /** The configuration behind {@link #build}, with the data type and updater chosen by the caller (tests). */
     static ComputationGraphConfiguration configuration(NetworkSpec spec, DataType dataType, IUpdater updater) {
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+        ComputationGraphConfiguration.GraphBuilder g = builder(spec, dataType, updater)
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(1, NOMINAL_FRAMES, spec.inputChannels(), CNN2DFormat.NCHW));
+        addHead(g, spec, addTrunk(g, spec));
+        return g.build();
+    }
+
+    /**
+     * The trunk alone, for inference: {@value #INPUT} to the last block's ReLU, which is its output
+     * {@code [batch, C', 1, T']} ({@link #trunkOutput}). Its layers are named as in the whole network.
+     */
+    static ComputationGraphConfiguration trunkConfiguration(NetworkSpec spec) {
+        ComputationGraphConfiguration.GraphBuilder g = builder(spec, DataType.FLOAT, new Adam(spec.learningRate()))
+                .addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(1, NOMINAL_FRAMES, spec.inputChannels(), CNN2DFormat.NCHW));
+        g.setOutputs(addTrunk(g, spec));
+        return g.build();
+    }
+
+    /**
+     * The head alone, for inference: the attention block and the pooled classifier on a trunk output
+     * {@code [batch, C', 1, T']} fed as input {@value #HEAD_INPUT}. Its layers are named as in the whole network.
+     */
+    static ComputationGraphConfiguration headConfiguration(NetworkSpec spec) {
+        int frames = (NOMINAL_FRAMES + spec.timePoolingFactor() - 1) / spec.timePoolingFactor();
+        ComputationGraphConfiguration.GraphBuilder g = builder(spec, DataType.FLOAT, new Adam(spec.learningRate()))
+                .addInputs(HEAD_INPUT)
+                .setInputTypes(InputType.convolutional(1, frames, spec.attentionChannels(), CNN2DFormat.NCHW));
+        addHead(g, spec, HEAD_INPUT);
+        return g.build();
+    }
+
+    /** Name of the last trunk vertex of a network built from {@code spec}: the last block's ReLU. */
+    static String trunkOutput(NetworkSpec spec) {
+        return "relu" + spec.convFilters().size();
+    }
+
+    private static ComputationGraphConfiguration.GraphBuilder builder(NetworkSpec spec, DataType dataType,
+                                                                      IUpdater updater) {
+        return new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(dataType)
                 .updater(updater)
                 .weightInit(WeightInit.RELU)
                 .l2(spec.l2())
                 .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
-                .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(1, NOMINAL_FRAMES, spec.inputChannels(), CNN2DFormat.NCHW));
+                .graphBuilder();
+    }
 
+    /** The convolution blocks on {@value #INPUT}; returns the name of the last one's output. */
+    private static String addTrunk(ComputationGraphConfiguration.GraphBuilder g, NetworkSpec spec) {
         String last = INPUT;
         List<Integer> filters = spec.convFilters();
         for (int i = 0; i < filters.size(); i++) {
@@ -134,7 +176,11 @@ public final class EmotionNetwork {
                             "bn" + block);
             last = "relu" + block;
         }
+        return last;
+    }
 
+    /** The attention block and the pooled classifier on {@code last}, the trunk's output. */
+    private static void addHead(ComputationGraphConfiguration.GraphBuilder g, NetworkSpec spec, String last) {
         int channels = spec.attentionChannels();
         g.addVertex("ca_pool", new MeanMaxPoolVertex(MeanMaxPoolVertex.Axis.TIME), last)
                 .addLayer("ca_fc1", new ConvolutionLayer.Builder(1, 1).nOut(spec.attentionHiddenUnits())
@@ -177,8 +223,8 @@ public final class EmotionNetwork {
                         .build(), "pooled")
                 .addLayer(OUTPUT, output.build(), "dense")
                 .setOutputs(OUTPUT);
-        return g.build();
     }
+
 
     /**
      * Starts {@code to} from what {@code from} has learnt (transfer learning): every layer's weights, and the output
