@@ -10,6 +10,7 @@ import org.emoscope.model.SpeakerPrior;
 import org.emoscope.model.FunctionalsClassifier;
 import org.emoscope.model.FunctionalsVoice;
 import org.emoscope.model.SpeakerStatistics;
+import org.emoscope.model.StreamTrunk;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class AnalysisSession implements AutoCloseable {
      * batch 1; a file, or a live source catching up, shares calls.
      */
     private static final int MAX_BATCH = 16;
+    /** Windows of a file to one call of the network's head on the shared trunk. */
+    private static final int FILE_BATCH = 64;
 
     private final EmotionModel model;
     private final AnalyzerSettings settings;
@@ -60,7 +63,13 @@ public final class AnalysisSession implements AutoCloseable {
     private final float[] knownCentre;
     /** The speech windows heard so far, for a voice-centred classifier learning them (capture thread); or null. */
     private final FunctionalsVoice windowVoice;
+    /** A file's frames so far, for the trunk its windows share (capture thread until the end); null when live. */
+    private final List<float[]> stream;
     private final Windower windower;
+    /** The last speech window's smoothed probabilities (inference thread); null after a window without speech. */
+    private float[] smoothed;
+    /** Explains speech windows when the settings ask for it, made on first use (inference thread). */
+    private Explainer explainer;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final AtomicLong windowsDone = new AtomicLong();
@@ -87,11 +96,13 @@ public final class AnalysisSession implements AutoCloseable {
         boolean centred = head != null && head.voiceCentred();
         this.knownCentre = centred && knownVoice != null ? knownVoice.windows() : null;
         this.windowVoice = centred && knownCentre == null ? head.newVoice() : null;
+        this.stream = source.isLive() ? null : new ArrayList<>();
         this.windower = setup.windowers().apply(new Windower.Sink() {
             @Override
             public void frame(FeatureFrame frame) {
                 // the voice is learnt from speech only: noise and silence say nothing about it
                 if (voice != null && frame.speech()) voice.add(frame.mfcc());
+                if (stream != null) stream.add(frame.mfcc());
                 listener.onFrame(frame);
             }
 
@@ -157,9 +168,10 @@ public final class AnalysisSession implements AutoCloseable {
         if (windowVoice != null) {
             // like the network's voice, learnt from speech only; this window counts towards its own centre
             if (windowJob.functionals() != null && isSpeech(windowJob)) windowVoice.add(windowJob.functionals());
-            centre = functionals.centreOf(windowVoice);
+            if (stream == null) centre = functionals.centreOf(windowVoice); // a file's is known at its end
         }
-        Queued job = new Queued(windowJob, voice != null ? voice.estimate(prior) : knownVoice, centre);
+        SpeakerStatistics.Estimate v = stream == null && voice != null ? voice.estimate(prior) : knownVoice;
+        Queued job = new Queued(windowJob, v, centre);
         try {
             if (source.isLive()) {
                 while (!queue.offer(job)) {
@@ -205,64 +217,10 @@ public final class AnalysisSession implements AutoCloseable {
 
     private void infer() {
         Nd4jRuntime.applyToCurrentThread();
-        AnalyzerSettings s = settings;
-        float[] smoothed = null;
-        Explainer explainer = null;
         try {
-            List<Queued> batch = new ArrayList<>(MAX_BATCH);
-            boolean ended = false;
-            while (!ended) {
-                batch.clear();
-                batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1); // windows already waiting share one network call
-                int endAt = batch.indexOf(END); // END is always the last thing queued
-                if (endAt >= 0) {
-                    ended = true;
-                    batch.subList(endAt, batch.size()).clear();
-                }
-                if (batch.isEmpty() || stopRequested.get()) continue;
-                List<float[][]> windows = new ArrayList<>(batch.size());
-                List<SpeakerStatistics.Estimate> voices = prior == null ? null : new ArrayList<>(batch.size());
-                List<float[]> stats = new ArrayList<>(batch.size());
-                List<float[]> centres = new ArrayList<>(batch.size());
-                for (Queued q : batch) {
-                    windows.add(q.job().frames());
-                    stats.add(q.job().functionals());
-                    centres.add(q.centre());
-                    if (voices != null) voices.add(q.voice());
-                }
-                Prediction[] predictions;
-                synchronized (model) {
-                    predictions = model.predictBatch(windows, voices, stats, centres);
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    Windower.WindowJob job = batch.get(i).job();
-                    Prediction p = predictions[i];
-                    double fraction = job.activeFrames() / (double) job.frames().length;
-                    boolean speech = isSpeech(job);
-                    if (speech) smoothed = smooth(smoothed, p.probabilities(), s.smoothing());
-                    else smoothed = null;
-                    double hop = model.featureConfig().hopSeconds();
-                    double start = job.startSeconds(model.featureConfig());
-                    double end = job.endSeconds(model.featureConfig());
-                    SpeakerStatistics.Estimate v = batch.get(i).voice();
-                    WindowResult.Context context = new WindowResult.Context(v, job.functionals(),
-                            batch.get(i).centre());
-                    Explanation explanation = null;
-                    if (speech && s.explainSteps() > 0) {
-                        if (explainer == null) explainer = new Explainer(model.bundle());
-                        explanation = explainer.explain(job.frames(), v, job.functionals(), batch.get(i).centre(), -1,
-                                s.explainSteps()).pooled(WindowExplanations.FRAMES_PER_CELL,
-                                WindowExplanations.BANDS_PER_CELL);
-                    }
-                    WindowResult r = new WindowResult(job.index(), start, end, fraction, speech, p,
-                            speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime(),
-                            v == null ? Double.NaN : v.frames() * hop, context, explanation);
-                    windowsDone.incrementAndGet();
-                    listener.onWindow(r);
-                }
-            }
-        } catch (InterruptedException e) {
+            if (stream == null) inferAsWindowsCome();
+            else inferWholeFile();
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             fail(new IOException("the model failed on " + source.description() + ": " + e.getMessage(), e));
@@ -279,6 +237,101 @@ public final class AnalysisSession implements AutoCloseable {
                 finished.countDown();
             }
         }
+    }
+
+    /**
+     * A live source: classifies windows as they are cut, each in the voice as it stood then, several to a network
+     * call when they have queued up.
+     */
+    private void inferAsWindowsCome() throws InterruptedException {
+        List<Queued> batch = new ArrayList<>(MAX_BATCH);
+        boolean ended = false;
+        while (!ended) {
+            batch.clear();
+            batch.add(queue.take());
+            queue.drainTo(batch, MAX_BATCH - 1); // windows already waiting share one network call
+            int endAt = batch.indexOf(END); // END is always the last thing queued
+            if (endAt >= 0) {
+                ended = true;
+                batch.subList(endAt, batch.size()).clear();
+            }
+            if (batch.isEmpty() || stopRequested.get()) continue;
+            List<float[][]> windows = new ArrayList<>(batch.size());
+            List<SpeakerStatistics.Estimate> voices = prior == null ? null : new ArrayList<>(batch.size());
+            List<float[]> stats = new ArrayList<>(batch.size());
+            List<float[]> centres = new ArrayList<>(batch.size());
+            for (Queued q : batch) {
+                windows.add(q.job().frames());
+                stats.add(q.job().functionals());
+                centres.add(q.centre());
+                if (voices != null) voices.add(q.voice());
+            }
+            Prediction[] predictions;
+            synchronized (model) {
+                predictions = model.predictBatch(windows, voices, stats, centres);
+            }
+            for (int i = 0; i < batch.size(); i++)
+                deliver(batch.get(i).job(), predictions[i], batch.get(i).voice(), batch.get(i).centre());
+        }
+    }
+
+    /**
+     * A file: waits for its end, so that every window is heard in the voice of the whole file (the statistics of all
+     * its speech, unless a voice was given), then runs the network's trunk once over the file and the head on each
+     * window's span of it ({@link EmotionModel#shareTrunk}), {@value #FILE_BATCH} windows to a call.
+     */
+    private void inferWholeFile() throws InterruptedException {
+        List<Windower.WindowJob> jobs = new ArrayList<>();
+        for (Queued q = queue.take(); q != END; q = queue.take()) jobs.add(q.job());
+        if (stopRequested.get() || jobs.isEmpty()) return;
+        SpeakerStatistics.Estimate v = voice != null ? voice.estimate(prior) : knownVoice;
+        float[] centre = windowVoice != null ? functionals.centreOf(windowVoice) : knownCentre;
+        float[][] frames = stream.toArray(new float[0][]);
+        StreamTrunk trunk;
+        synchronized (model) {
+            trunk = model.shareTrunk(frames, v);
+        }
+        for (int from = 0; from < jobs.size(); from += FILE_BATCH) {
+            if (stopRequested.get()) return;
+            List<Windower.WindowJob> batch = jobs.subList(from, Math.min(jobs.size(), from + FILE_BATCH));
+            int[] starts = new int[batch.size()];
+            List<float[][]> windows = new ArrayList<>(batch.size());
+            List<float[]> stats = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                starts[i] = Math.toIntExact(batch.get(i).startFrame());
+                windows.add(batch.get(i).frames());
+                stats.add(batch.get(i).functionals());
+            }
+            Prediction[] predictions;
+            synchronized (model) {
+                predictions = model.predictBatch(trunk, starts, windows, v, stats, centre);
+            }
+            for (int i = 0; i < batch.size(); i++) deliver(batch.get(i), predictions[i], v, centre);
+        }
+    }
+
+    /** Smooths, explains when asked, and hands one classified window to the listener. */
+    private void deliver(Windower.WindowJob job, Prediction p, SpeakerStatistics.Estimate v, float[] centre) {
+        AnalyzerSettings s = settings;
+        double fraction = job.activeFrames() / (double) job.frames().length;
+        boolean speech = isSpeech(job);
+        if (speech) smoothed = smooth(smoothed, p.probabilities(), s.smoothing());
+        else smoothed = null;
+        double hop = model.featureConfig().hopSeconds();
+        double start = job.startSeconds(model.featureConfig());
+        double end = job.endSeconds(model.featureConfig());
+        WindowResult.Context context = new WindowResult.Context(v, job.functionals(), centre);
+        Explanation explanation = null;
+        if (speech && s.explainSteps() > 0) {
+            if (explainer == null) explainer = new Explainer(model.bundle());
+            explanation = explainer.explain(job.frames(), v, job.functionals(), centre, -1, s.explainSteps())
+                    .pooled(WindowExplanations.FRAMES_PER_CELL, WindowExplanations.BANDS_PER_CELL);
+        }
+        WindowResult r = new WindowResult(job.index(), start, end, fraction, speech, p,
+                speech ? smoothed.clone() : null, job.producedNanos(), System.nanoTime(),
+                v == null ? Double.NaN : v.frames() * hop, context, explanation);
+        windowsDone.incrementAndGet();
+        listener.onWindow(r);
     }
 
     /** Whether a window holds enough speech to be classified ({@link AnalyzerSettings#speechWindow}). */

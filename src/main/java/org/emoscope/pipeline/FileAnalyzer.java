@@ -23,12 +23,25 @@ import java.util.function.DoubleConsumer;
 /** File mode: the {@link StreamingAnalyzer} run over a file, collected into a {@link FileAnalysis}. */
 public final class FileAnalyzer {
 
+    /** The part of the progress bar that reading the file and its features fill; the windows fill the rest. */
+    private static final double FEATURES_SHARE = 0.5;
+
     private final StreamingAnalyzer analyzer;
     /** The voice learnt by {@link #learnVoice}, used as it is by every later analysis; null before. */
     private Voice learntVoice;
 
     public FileAnalyzer(StreamingAnalyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    /**
+     * This analysis (its settings and any voice {@link #learnVoice learnt}) on a {@link EmotionModel#copy copy} of
+     * its model, for another thread: analyses on the two run in parallel.
+     */
+    public FileAnalyzer copy() {
+        FileAnalyzer other = new FileAnalyzer(new StreamingAnalyzer(analyzer.model().copy(), analyzer.settings()));
+        other.learntVoice = learntVoice;
+        return other;
     }
 
     /** File analysis with {@code model}'s own window length and the default settings otherwise. */
@@ -112,16 +125,20 @@ public final class FileAnalyzer {
         CountingSource source = new CountingSource(audio);
         long length = source.lengthSamples();
         List<WindowResult> windows = Collections.synchronizedList(new ArrayList<>());
+        double seconds = length / (double) source.sampleRate();
         AnalysisListener collector = new AnalysisListener() {
             @Override
             public void onFrame(FeatureFrame frame) {
                 if (frames != null) frames.onFrame(frame);
+                // reading and features first, then the windows: half the work each, roughly; once a second of audio
+                if (length > 0 && frame.index() % 100 == 0) progress.accept(Math.min(FEATURES_SHARE, FEATURES_SHARE * frame.timeSeconds() / seconds));
             }
 
             @Override
             public void onWindow(WindowResult result) {
                 windows.add(result);
-                if (length > 0) progress.accept(Math.min(1.0, result.endSeconds() * source.sampleRate() / length));
+                if (length > 0) progress.accept(Math.min(1.0, FEATURES_SHARE
+                        + (1 - FEATURES_SHARE) * result.endSeconds() / seconds));
             }
         };
         AnalysisSession session = analyzer.start(source, collector, learntVoice);

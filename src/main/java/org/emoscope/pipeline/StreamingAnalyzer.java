@@ -61,9 +61,17 @@ public final class StreamingAnalyzer {
         return Windower.windowFrames(model.featureConfig(), settings);
     }
 
-    /** Number of feature frames between two windows. */
-    public int hopFrames() {
-        return Windower.hopFrames(model.featureConfig(), settings);
+    /**
+     * Number of feature frames between two windows: the settings' hop for a live source. For a file, the hop is
+     * rounded down to whole attention frames of the network (the time pooling factor; one at least), so that all
+     * windows but the last share the network's trunk ({@link org.emoscope.model.StreamTrunk}): with the default
+     * 250 ms and a network that pools time by 4, 24 frames (240 ms).
+     */
+    public int hopFrames(boolean live) {
+        int hop = Windower.hopFrames(model.featureConfig(), settings);
+        if (live) return hop;
+        int factor = model.bundle().spec().timePoolingFactor();
+        return Math.max(factor, hop / factor * factor);
     }
 
     /**
@@ -114,15 +122,18 @@ public final class StreamingAnalyzer {
      * the span of the detector's noise estimate to prime it, a live source holds back nothing.
      */
     Windower windower(boolean live, Windower.Sink sink) {
-        return windower(model.featureConfig(), settings, live, model.usesFunctionals(), sink);
+        return windower(model.featureConfig(), settings, hopFrames(live), live, model.usesFunctionals(), sink);
     }
 
-    /** As {@link #windower(boolean, Windower.Sink)}, for any features and settings; with or without functionals. */
-    static Windower windower(FeatureConfig fc, AnalyzerSettings settings, boolean live, boolean functionals,
-                             Windower.Sink sink) {
+    /**
+     * As {@link #windower(boolean, Windower.Sink)}, for any features and settings, a window every {@code hopFrames};
+     * with or without functionals.
+     */
+    static Windower windower(FeatureConfig fc, AnalyzerSettings settings, int hopFrames, boolean live,
+                             boolean functionals, Windower.Sink sink) {
         SpeechDetector.Settings speech = settings.speech();
         int prime = live ? 0 : Math.max(1, (int) Math.round(speech.noiseWindowSeconds() / fc.hopSeconds()));
-        return new Windower(Windower.windowFrames(fc, settings), Windower.hopFrames(fc, settings),
+        return new Windower(Windower.windowFrames(fc, settings), hopFrames,
                 new SpeechDetector(speech, fc.melFilters(), fc.hopSeconds()), prime, Mfcc.silentFrame(fc),
                 functionals ? new Functionals(fc) : null, sink);
     }

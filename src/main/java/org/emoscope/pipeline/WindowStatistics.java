@@ -11,8 +11,9 @@ import org.emoscope.features.FeatureDispatchers;
 
 /**
  * The {@link org.emoscope.features.functionals.Functionals} of every analysis window of a finite source, cut and
- * judged exactly as a file analysis cuts and judges them (same feature chain, speech detector, priming, window grid
- * and speech rule), without a model: what a functionals classifier is trained and evaluated on.
+ * judged as a file analysis cuts and judges them (same feature chain, speech detector, priming and speech rule; the
+ * settings' hop, where file analysis rounds it to the network's attention frames, 240 ms for 250), without a model:
+ * what a functionals classifier is trained and evaluated on.
  */
 public final class WindowStatistics {
 
@@ -36,12 +37,22 @@ public final class WindowStatistics {
      */
     public static List<Window> of(AudioSource source, FeatureConfig fc, AnalyzerSettings settings)
             throws IOException {
+        return of(source, fc, settings, Windower.hopFrames(fc, settings));
+    }
+
+    /**
+     * As {@link #of(AudioSource, FeatureConfig, AnalyzerSettings)}, a window every {@code hopFrames} frames (a file
+     * analysis: {@link StreamingAnalyzer#hopFrames}{@code (false)}).
+     */
+    public static List<Window> of(AudioSource source, FeatureConfig fc, AnalyzerSettings settings, int hopFrames)
+            throws IOException {
         List<Window> out = new ArrayList<>();
         int windowFrames = Windower.windowFrames(fc, settings);
         FailureMemory remembering = new FailureMemory(source);
         try (remembering) {
             AudioDispatcher d = FeatureDispatchers.create(remembering, fc);
-            Windower windower = StreamingAnalyzer.windower(fc, settings, false, true, new Windower.Sink() {
+            Windower windower = StreamingAnalyzer.windower(fc, settings, hopFrames, false, true,
+                    new Windower.Sink() {
                 @Override
                 public void frame(FeatureFrame frame) {
                 }

@@ -85,14 +85,15 @@ class StreamingAnalyzerTest {
     }
 
     @Test
-    void threeSecondsOfVoiceGiveFiveSpeechWindowsOffTheCallersThread() throws Exception {
+    void threeSecondsOfVoiceGiveSixSpeechWindowsOffTheCallersThread() throws Exception {
         Recorder r = run(new ArrayAudioSource(TestAudio.voiced(3.0, RATE, 1), RATE, "voice"));
         assertEquals(298, r.frames.get());
-        assertEquals(5, r.windows.size());
-        for (int i = 0; i < 5; i++) {
+        // a file: one every 240 ms (whole attention frames) while a window fits, then one aligned to the end
+        assertEquals(6, r.windows.size());
+        for (int i = 0; i < 6; i++) {
             WindowResult w = r.windows.get(i);
             assertEquals(i, w.index());
-            assertEquals(i * 0.25, w.startSeconds(), 1e-9);
+            assertEquals(i < 5 ? i * 0.24 : 1.0, w.startSeconds(), 1e-9);
             assertTrue(w.speech(), "window " + i + " is speech");
             float sum = 0;
             for (float p : w.smoothed()) sum += p;
@@ -134,7 +135,8 @@ class StreamingAnalyzerTest {
         Path broken = Files.writeString(dir.resolve("broken.wav"), "not audio");
         StreamingAnalyzer analyzer = new StreamingAnalyzer(speakerNormalized(), AnalyzerSettings.defaults());
         FileAnalysis alone = new FileAnalyzer(analyzer).analyze(short1);
-        assertTrue(alone.windows().get(0).voiceSeconds() < 2.1, "alone: the voice heard so far in this file");
+        double own = alone.windows().get(0).voiceSeconds();
+        assertTrue(own > 2.1 && own <= 2.5, "alone: the voice of the whole file, " + own);
 
         FileAnalyzer oneSpeaker = new FileAnalyzer(analyzer);
         double learnt = oneSpeaker.learnVoice(List.of(short1, broken, short2));
@@ -155,6 +157,40 @@ class StreamingAnalyzerTest {
     }
 
     @Test
+    void aFileIsHeardInTheVoiceOfTheWholeFileOnATrunkItsWindowsShare(@TempDir Path dir) throws Exception {
+        EmotionModel adaptive = speakerNormalized();
+        SpeakerPrior prior = adaptive.speakerPrior();
+        List<FeatureFrame> heardFrames = new CopyOnWriteArrayList<>();
+        Path wav = TestAudio.writeWav(dir.resolve("v.wav"), TestAudio.voiced(6.1, RATE, 2), RATE);
+        StreamingAnalyzer analyzer = new StreamingAnalyzer(adaptive, AnalyzerSettings.defaults());
+        FileAnalysis a = new FileAnalyzer(analyzer).analyze(wav, p -> { }, new AnalysisListener() {
+            @Override
+            public void onFrame(FeatureFrame frame) {
+                heardFrames.add(frame);
+            }
+        });
+        assertEquals(24, analyzer.hopFrames(false), "250 ms rounded down to whole attention frames of 4");
+        assertEquals(25, analyzer.hopFrames(true));
+        SpeakerStatistics whole = prior.newStatistics();
+        for (FeatureFrame f : heardFrames) if (f.speech()) whole.add(f.mfcc());
+        SpeakerStatistics.Estimate voice = whole.estimate(prior);
+        int length = analyzer.windowFrames();
+        List<WindowResult> windows = a.windows();
+        assertEquals(19, windows.size(), "every 240 ms from 0 to 4.08 s, and the tail");
+        for (WindowResult w : windows) {
+            assertEquals(voice.frames() * 0.01, w.voiceSeconds(), 1e-9, "the whole file's voice in every window");
+            int start = (int) Math.round(w.startSeconds() / 0.01);
+            float[][] window = heardFrames.subList(start, start + length).stream().map(FeatureFrame::mfcc)
+                    .toArray(float[][]::new);
+            float[] alone = adaptive.predictBatch(List.<float[][]>of(window), voice)[0].probabilities();
+            boolean tail = w == windows.get(windows.size() - 1);
+            assertEquals(tail ? heardFrames.size() - length : 24 * w.index(), start);
+            // on the shared trunk a window's edges see the audio beside it instead of zero padding
+            assertArrayEquals(alone, w.prediction().probabilities(), tail ? 1e-5f : 0.05f, "window " + w.index());
+        }
+    }
+
+    @Test
     void aSpeakerNormalisedModelSeesEachWindowWithTheVoiceSpokenUpToIt() throws Exception {
         EmotionModel adaptive = speakerNormalized();
         SpeakerPrior prior = adaptive.speakerPrior();
@@ -168,13 +204,15 @@ class StreamingAnalyzerTest {
         };
         StreamingAnalyzer analyzer = new StreamingAnalyzer(adaptive, AnalyzerSettings.defaults());
         int length = analyzer.windowFrames();
-        AnalysisSession s = analyzer.start(new ArrayAudioSource(TestAudio.voiced(3.0, RATE, 1), RATE, "voice"), r);
+        // live: each window as it is cut (a file waits for its end: aFileIsHeardInTheVoiceOfTheWholeFile)
+        AnalysisSession s = analyzer.start(new ArrayAudioSource(TestAudio.voiced(3.0, RATE, 1), RATE, "voice",
+                true), r);
         assertTrue(s.awaitCompletion(30, TimeUnit.SECONDS));
         assertEquals(5, r.windows.size());
         SpeakerStatistics heard = prior.newStatistics();
         int added = 0;
         for (WindowResult w : r.windows) {
-            int start = (int) w.index() * analyzer.hopFrames();
+            int start = (int) w.index() * analyzer.hopFrames(true);
             // the voice is learnt from the frames the speech detector calls speech
             for (; added < start + length; added++)
                 if (heardFrames.get(added).speech()) heard.add(heardFrames.get(added).mfcc());
@@ -312,7 +350,7 @@ class StreamingAnalyzerTest {
         Path wav = TestAudio.writeWav(dir.resolve("long.wav"), TestAudio.voiced(5.0, RATE, 9), RATE);
         FileAnalysis a = new FileAnalyzer(new StreamingAnalyzer(threeSeconds, settings)).analyze(wav);
         for (WindowResult w : a.windows()) assertEquals(3.0, w.endSeconds() - w.startSeconds(), 0.011, "window " + w);
-        assertEquals(9, a.windows().size(), "(5 s - 3 s) / 0.25 s + 1 windows");
+        assertEquals(10, a.windows().size(), "(5 s - 3 s) / 0.24 s + 1 windows, and one aligned to the end");
     }
 
     @Test
