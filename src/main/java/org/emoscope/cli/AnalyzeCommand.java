@@ -59,6 +59,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "exact).")
     int explainSteps;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files analysed at once (default: the "
+            + "processors available, " + "here ${DEFAULT-VALUE}); results are still printed in the order given.")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -76,6 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             settings = AnalyzerSettings.forModel(model);
             if (window != null || hop != settings.hopSeconds())
                 settings = settings.withWindow(window == null ? settings.windowSeconds() : window, hop);
+            if (jobs < 1) throw new IllegalArgumentException("--jobs must be at least 1");
             if (explain) {
                 if (format == Format.csv) throw new IllegalArgumentException("--explain needs JSON output (-f jsonl)");
                 if (explainSteps < 1) throw new IllegalArgumentException("--explain-steps must be at least 1");
@@ -104,29 +109,88 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return 130;
             }
         }
-        Progress progress = new Progress(err, quiet, files.size());
-        int failed = 0;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            progress.start(i, file);
-            try {
-                FileAnalysis result = analyzer.analyze(file, progress::update, null);
-                writer.result(result);
-                progress.done(String.format(Locale.ROOT, "%s %.0f%%", result.label(), 100 * result.confidence()));
-                // not progress: said even with -q (JSON also carries it as "warning"; CSV has only this line)
-                if (result.warning() != null) err.println("emoscope analyze: warning: " + result.warning());
-            } catch (IOException | RuntimeException e) {
-                failed++;
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                writer.error(file.toString(), reason);
-                progress.done("failed: " + reason);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        int workers = Math.min(jobs, files.size());
+        Progress progress = new Progress(err, quiet, files.size(), workers == 1);
+        Outcome[] outcomes = new Outcome[files.size()];
+        int[] written = {0};
+        int[] failed = {0};
+        // results go out in the order of the files, each as soon as those before it are out
+        Runnable flush = () -> {
+            synchronized (outcomes) {
+                for (; written[0] < outcomes.length && outcomes[written[0]] != null; written[0]++) {
+                    Outcome o = outcomes[written[0]];
+                    if (o.result() != null) {
+                        writer.result(o.result());
+                        // not progress: said even with -q (JSON also carries it as "warning"; CSV has only this line)
+                        if (o.result().warning() != null)
+                            err.println("emoscope analyze: warning: " + o.result().warning());
+                    } else {
+                        failed[0]++;
+                        writer.error(files.get(written[0]).toString(), o.failure());
+                    }
+                }
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Callable<Void> worker0 = worker(analyzer, next, outcomes, progress, flush);
+        List<Callable<Void>> tasks = new java.util.ArrayList<>(List.of(worker0));
+        for (int w = 1; w < workers; w++) tasks.add(worker(analyzer.copy(), next, outcomes, progress, flush));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "emoscope-analyze");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (var f : pool.invokeAll(tasks)) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("emoscope analyze: interrupted");
+            return 130;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) {
                 err.println("emoscope analyze: interrupted");
                 return 130;
             }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         out.flush();
-        return failed == 0 ? 0 : 1;
+        return failed[0] == 0 ? 0 : 1;
+    }
+
+    /** A file's result, or why it failed. */
+    private record Outcome(FileAnalysis result, String failure) {
+    }
+
+    /**
+     * One of the parallel analyses: takes the next file not yet taken, until none is left, on its own analyzer (and
+     * so its own copy of the network).
+     */
+    private Callable<Void> worker(FileAnalyzer analyzer, java.util.concurrent.atomic.AtomicInteger next,
+                                  Outcome[] outcomes, Progress progress, Runnable flush) {
+        return () -> {
+            org.emoscope.model.Nd4jRuntime.applyToCurrentThread();
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                Path file = files.get(i);
+                progress.start(i, file);
+                Outcome o;
+                try {
+                    FileAnalysis result = analyzer.analyze(file, progress::update, null);
+                    o = new Outcome(result, null);
+                    progress.done(i, file, String.format(Locale.ROOT, "%s %.0f%%", result.label(),
+                            100 * result.confidence()));
+                } catch (IOException | RuntimeException e) {
+                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    o = new Outcome(null, reason);
+                    progress.done(i, file, "failed: " + reason);
+                }
+                synchronized (outcomes) {
+                    outcomes[i] = o;
+                }
+                flush.run();
+            }
+            return null;
+        };
     }
 }

@@ -84,6 +84,34 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void parallelJobsPrintWhatOneJobPrintsInTheSameOrder() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("analyze", "-q", "--model", bundle.toString()));
+        for (int i = 0; i < 7; i++) {
+            // lengths out of order, so that a later file can finish first; one file broken
+            Path f = i == 3 ? Files.writeString(dir.resolve("p3.wav"), "no audio")
+                    : TestAudio.writeWav(dir.resolve("p" + i + ".wav"), TestAudio.voiced(1.0 + (7 - i) * 0.7, 16000,
+                    20 + i), 16000);
+            args.add(f.toString());
+        }
+        Run one = run(concat(args, "--jobs", "1"));
+        Run three = run(concat(args, "--jobs", "3"));
+        assertEquals(1, one.exit(), one.err());
+        assertEquals(1, three.exit(), three.err());
+        assertEquals(7, one.out().lines().count(), one.out());
+        assertEquals(one.out(), three.out(), "the same results in the same order");
+        assertTrue(three.out().lines().toList().get(3).contains("\"error\""), three.out());
+        Run none = run(concat(args, "--jobs", "0"));
+        assertEquals(2, none.exit());
+        assertTrue(none.err().contains("--jobs must be at least 1"), none.err());
+    }
+
+    private static String[] concat(List<String> args, String... more) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    @Test
     void csvHasAHeaderAndFileAndSegmentRows() throws Exception {
         Path a = TestAudio.writeWav(dir.resolve("c.wav"), TestAudio.voiced(2.5, 16000, 3), 16000);
         Run r = run("analyze", "-q", "--format", "csv", "--model", bundle.toString(), a.toString());
