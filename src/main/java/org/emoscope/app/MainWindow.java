@@ -76,7 +76,7 @@ public final class MainWindow {
         ObjectBinding<ChartTheme> theme = Bindings.createObjectBinding(() -> ChartTheme.of(vms.shell.dark().get()),
                 vms.shell.dark());
         livePage = new LivePage(vms.live, theme, vms.model.untrained());
-        filesPage = new FilesPage(vms.files, ctx.bus(), theme, new FilesPage.Actions() {
+        filesPage = new FilesPage(vms.files, theme, new FilesPage.Actions() {
             @Override
             public void open() {
                 openFiles();
@@ -210,7 +210,7 @@ public final class MainWindow {
             b.setUserData(p);
             b.setTooltip(new javafx.scene.control.Tooltip(keys[p.ordinal()]));
             b.setOnAction(e -> {
-                vms.shell.page().set(p);
+                vms.shell.selectPage(p);
                 b.setSelected(true);
             });
             nav.getChildren().add(b);
@@ -235,7 +235,9 @@ public final class MainWindow {
         ToggleButton dark = new ToggleButton("Dark theme");
         dark.setId("theme-toggle");
         dark.getStyleClass().add("theme-toggle");
-        dark.selectedProperty().bindBidirectional(vms.shell.dark());
+        dark.setSelected(vms.shell.dark().get());
+        dark.selectedProperty().addListener((o, was, on) -> vms.shell.setDark(on));
+        vms.shell.dark().addListener((o, was, on) -> dark.setSelected(on));
         dark.setMaxWidth(Double.MAX_VALUE);
         Label keysHelp = new Label("Space  start / stop\nCtrl+O  open files\nCtrl+E  export timeline");
         keysHelp.getStyleClass().add("keys-help");
@@ -282,7 +284,7 @@ public final class MainWindow {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (PageId p : PageId.values())
             scene.getAccelerators().put(new KeyCodeCombination(digits[p.ordinal()], KeyCombination.SHORTCUT_DOWN),
-                    () -> vms.shell.page().set(p));
+                    () -> vms.shell.selectPage(p));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() || e.isAltDown() || scene.getFocusOwner() instanceof TextInputControl) return;
             if (e.getCode() == KeyCode.SPACE) {
@@ -324,7 +326,7 @@ public final class MainWindow {
     public void dropFiles(List<File> files) {
         if (files.isEmpty()) return;
         vms.files.addFiles(files);
-        vms.shell.page().set(PageId.FILES);
+        vms.shell.selectPage(PageId.FILES);
     }
 
     /** Ctrl+O. */

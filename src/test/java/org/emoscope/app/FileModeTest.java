@@ -256,7 +256,7 @@ class FileModeTest {
     @Test
     void oneSpeakerLearnsTheVoiceFromAllTheFilesAndAnalyzesThemAgain(FxRobot robot) throws IOException {
         AppTestSupport.waitForModel(window);
-        fxRun(() -> window.viewModels().shell.page().set(PageId.FILES));
+        fxRun(() -> window.viewModels().shell.selectPage(PageId.FILES));
         robot.clickOn("#one-speaker");
         waitUntil("a model that does not adapt to voices says so", 10, () -> !files().oneSpeaker().get()
                 && robot.lookup(".banner.error").queryAll().stream().anyMatch(n -> n.isVisible()

@@ -207,7 +207,7 @@ class VirtualMicrophoneTest {
         fxRun(() -> window.dropFiles(List.of(wav.toFile())));
         FileItem item = fx(() -> window.viewModels().files.items().get(0));
         waitUntil("the analysis", 60, () -> item.status().get() == FileItem.Status.DONE);
-        fxRun(() -> item.cursorSeconds().set(0));
+        fxRun(() -> window.viewModels().files.moveCursor(item, 0));
         robot.clickOn("#play");
         waitUntil("the cursor to move with the sound", 10, () -> item.playing().get() && item.cursorSeconds().get() > 0.5);
         waitUntil("the end of the file", 15, () -> !item.playing().get());

@@ -65,7 +65,7 @@ public final class LivePage {
         vm.selectedDevice().addListener(o -> sync.run());
         vm.devices().addListener((ListChangeListener<CaptureDevice>) c -> sync.run());
         devices.valueProperty().addListener((o, a, b) -> {
-            if (b != null) vm.selectedDevice().set(b.name());
+            if (b != null) vm.selectDevice(b.name());
         });
         devices.disableProperty().bind(vm.state().isEqualTo(LiveState.RUNNING).or(vm.state().isEqualTo(LiveState.STARTING)));
 

@@ -23,12 +23,14 @@ public final class NotificationsViewModel {
     }
 
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
+    private final ObservableList<Notice> noticesView = FXCollections.unmodifiableObservableList(notices);
 
     public NotificationsViewModel(EventBus bus) {
         bus.subscribe(Events.ErrorRaised.class, e -> add(new Notice(Kind.ERROR, e.title(), e.message())));
         bus.subscribe(Events.InfoRaised.class, e -> add(new Notice(Kind.INFO, "", e.message())));
     }
 
+    /** Shows {@code n}; an {@link Kind#INFO} notice goes after {@link #INFO_TIME}. */
     public void add(Notice n) {
         notices.add(n);
         while (notices.size() > MAX) notices.remove(0);
@@ -43,7 +45,8 @@ public final class NotificationsViewModel {
         notices.remove(n);
     }
 
+    /** The banners shown, oldest first. */
     public ObservableList<Notice> notices() {
-        return notices;
+        return noticesView;
     }
 }
