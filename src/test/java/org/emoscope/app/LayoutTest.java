@@ -183,7 +183,7 @@ class LayoutTest {
         Path cut = Files.write(dir.resolve("cut-short.wav"), Arrays.copyOf(whole, 44 + 2 * 16000 * 3));
         Path missing = dir.resolve("recordings").resolve("2024-field-trip").resolve("session-one").resolve(
                 "missing.wav");
-        fxRun(() -> window.dropFiles(List.of(speech.toFile(), angry.toFile(), cut.toFile(), missing.toFile())));
+        fxRun(() -> window.viewModels().analyze(List.of(speech.toFile(), angry.toFile(), cut.toFile(), missing.toFile())));
         waitUntil("the files analysed", 120, () -> vms.files.items().stream().noneMatch(i ->
                 i.status().get() == FileItem.Status.QUEUED || i.status().get() == FileItem.Status.ANALYZING));
         fxRun(() -> {

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.emoscope.app.bus.PageId;
 import org.emoscope.app.view.chart.ChartTheme;
 import org.emoscope.app.view.chart.FileTracks;
 import org.emoscope.app.view.chart.LabelColors;
@@ -32,7 +33,7 @@ import java.util.Locale;
  * File mode: the dropped or opened files and, for the selected one, its waveform, spectrogram, attention and
  * emotion timeline on one time axis, playback with a moving cursor, and the clicked moment's probabilities.
  */
-public final class FilesPage {
+public final class FilesPage implements Page {
 
     /** What the window's actions (open, export, save image) do; supplied by the main window. */
     public interface Actions {
@@ -227,11 +228,18 @@ public final class FilesPage {
         }
     }
 
-    public VBox root() {
+    @Override
+    public PageId id() {
+        return PageId.FILES;
+    }
+
+    @Override
+    public VBox node() {
         return root;
     }
 
     /** What "save image" saves: the selected file's header, timeline and moment. */
+    @Override
     public Node snapshotNode() {
         return detailStack;
     }
