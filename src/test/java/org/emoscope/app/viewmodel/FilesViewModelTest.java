@@ -1,5 +1,6 @@
 package org.emoscope.app.viewmodel;
 
+import org.emoscope.app.AppTestSupport;
 import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.bus.Events;
 import org.emoscope.app.service.AppSettings;
@@ -35,7 +36,7 @@ class FilesViewModelTest {
 
     private static final int RATE = 16000;
 
-    private final Preferences prefs = FxThread.testNode();
+    private final Preferences prefs = AppTestSupport.testNode();
     private final AppSettings settings = new AppSettings(prefs);
     private final EventBus bus = new EventBus();
     private final List<Object> events = new CopyOnWriteArrayList<>();
@@ -46,17 +47,17 @@ class FilesViewModelTest {
 
     @BeforeAll
     static void toolkit() {
-        FxThread.start();
+        AppTestSupport.startToolkit();
     }
 
     @AfterEach
     void shutdown() {
-        if (vm != null) FxThread.run(vm::shutdown);
-        FxThread.forget(prefs);
+        if (vm != null) AppTestSupport.fxRun(vm::shutdown);
+        AppTestSupport.forget(prefs);
     }
 
     private FilesViewModel vm() {
-        vm = FxThread.call(() -> new FilesViewModel(bus, settings));
+        vm = AppTestSupport.fx(() -> new FilesViewModel(bus, settings));
         bus.subscribe(Object.class, events::add);
         return vm;
     }
@@ -66,7 +67,7 @@ class FilesViewModelTest {
     }
 
     private void modelArrives() {
-        FxThread.run(() -> bus.publish(new Events.ModelChanged(TestModel.load(), TestModel.bundle())));
+        AppTestSupport.fxRun(() -> bus.publish(new Events.ModelChanged(AppTestSupport.model(), AppTestSupport.bundle())));
     }
 
     private <E> List<E> events(Class<E> type) {
@@ -81,7 +82,7 @@ class FilesViewModelTest {
         Files.writeString(folder.resolve("a.flac"), "");
         Files.writeString(folder.resolve("notes.txt"), "");
         File single = dir.resolve("single.wav").toFile();
-        List<FileItem> added = FxThread.call(() -> vm.addFiles(List.of(single, folder.toFile())));
+        List<FileItem> added = AppTestSupport.fx(() -> vm.addFiles(List.of(single, folder.toFile())));
 
         assertEquals(List.of("single.wav", "a.flac", "b.wav"), added.stream().map(FileItem::name).toList(),
                 "a folder gives its audio files, sorted");
@@ -98,23 +99,23 @@ class FilesViewModelTest {
     @Test
     void cancelsAndRemovesFiles() {
         FilesViewModel vm = vm();
-        List<FileItem> added = FxThread.call(() -> vm.addFiles(List.of(dir.resolve("a.wav").toFile(),
+        List<FileItem> added = AppTestSupport.fx(() -> vm.addFiles(List.of(dir.resolve("a.wav").toFile(),
                 dir.resolve("b.wav").toFile(), dir.resolve("c.wav").toFile())));
         FileItem a = added.get(0);
         FileItem b = added.get(1);
         FileItem c = added.get(2);
 
-        FxThread.run(() -> vm.cancel(b));
+        AppTestSupport.fxRun(() -> vm.cancel(b));
         assertEquals(Status.CANCELLED, b.status().get());
         assertEquals("Cancelled", b.message().get());
 
-        FxThread.run(() -> vm.remove(a));
+        AppTestSupport.fxRun(() -> vm.remove(a));
         assertEquals(List.of(b, c), vm.items());
         assertSame(b, vm.selected().get(), "removing the file shown shows the first one left");
-        FxThread.run(() -> vm.select(c));
-        FxThread.run(() -> vm.remove(b));
+        AppTestSupport.fxRun(() -> vm.select(c));
+        AppTestSupport.fxRun(() -> vm.remove(b));
         assertSame(c, vm.selected().get(), "removing another file keeps the one shown");
-        FxThread.run(() -> vm.remove(c));
+        AppTestSupport.fxRun(() -> vm.remove(c));
         assertTrue(vm.items().isEmpty());
         assertNull(vm.selected().get());
         assertThrows(UnsupportedOperationException.class, () -> vm.items().add(a), "only commands change the list");
@@ -125,11 +126,11 @@ class FilesViewModelTest {
         FilesViewModel vm = vm();
         File speech = wav("speech.wav", 3);
         File missing = dir.resolve("missing.wav").toFile();
-        List<FileItem> added = FxThread.call(() -> vm.addFiles(List.of(speech, missing)));
+        List<FileItem> added = AppTestSupport.fx(() -> vm.addFiles(List.of(speech, missing)));
         modelArrives();
         FileItem ok = added.get(0);
         FileItem bad = added.get(1);
-        FxThread.waitUntil("both analysed", 90, () -> ok.status().get() == Status.DONE
+        AppTestSupport.waitUntil("both analysed", 90, () -> ok.status().get() == Status.DONE
                 && bad.status().get() == Status.FAILED);
 
         assertEquals(FilesViewModel.summary(ok.analysis().get()), ok.message().get());
@@ -153,13 +154,15 @@ class FilesViewModelTest {
         modelArrives();
         File longer = wav("long.wav", 120);
         File shorter = wav("short.wav", 2);
-        List<FileItem> added = FxThread.call(() -> vm.addFiles(List.of(longer, shorter)));
+        List<FileItem> added = AppTestSupport.fx(() -> vm.addFiles(List.of(longer, shorter)));
         FileItem running = added.get(0);
         FileItem waiting = added.get(1);
-        FxThread.waitUntil("the long file analysing", 30, () -> running.status().get() == Status.ANALYZING);
-        FxThread.run(() -> {
+        // cancelled in the same turn of the JavaFX thread that sees it analysing, so it cannot finish in between
+        AppTestSupport.waitUntil("the long file analysing, then cancelled", 30, () -> {
+            if (running.status().get() != Status.ANALYZING) return false;
             vm.cancel(waiting);
             vm.cancel(running);
+            return true;
         });
         assertEquals(Status.CANCELLED, waiting.status().get(), "taken out of the queue");
         assertEquals(Status.CANCELLED, running.status().get(), "stopped: " + running.message().get());
@@ -172,14 +175,14 @@ class FilesViewModelTest {
     void oneSpeakerWithAModelThatCannotAdaptSaysSoAndAnalysesEachFileAloneAgain() throws IOException {
         FilesViewModel vm = vm();
         modelArrives();
-        FileItem item = FxThread.call(() -> vm.addFiles(List.of(wav("speech.wav", 2)))).get(0);
-        FxThread.waitUntil("the analysis", 60, () -> item.status().get() == Status.DONE);
+        FileItem item = AppTestSupport.fx(() -> vm.addFiles(List.of(wav("speech.wav", 2)))).get(0);
+        AppTestSupport.waitUntil("the analysis", 60, () -> item.status().get() == Status.DONE);
 
-        FxThread.run(() -> vm.setOneSpeaker(true));
-        FxThread.waitUntil("one speaker refused", 10, () -> !vm.oneSpeaker().get());
+        AppTestSupport.fxRun(() -> vm.setOneSpeaker(true));
+        AppTestSupport.waitUntil("one speaker refused", 10, () -> !vm.oneSpeaker().get());
         assertEquals(List.of("One speaker is not available"),
                 events(Events.ErrorRaised.class).stream().map(Events.ErrorRaised::title).toList());
-        FxThread.waitUntil("the file analysed again", 60, () -> events(Events.FileAnalyzed.class).size() == 2);
+        AppTestSupport.waitUntil("the file analysed again", 60, () -> events(Events.FileAnalyzed.class).size() == 2);
         assertEquals(Status.DONE, item.status().get());
         assertEquals(FilesViewModel.EACH_ALONE, vm.voice().get());
     }

@@ -1,5 +1,6 @@
 package org.emoscope.app.viewmodel;
 
+import org.emoscope.app.AppTestSupport;
 import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.bus.Events;
 import org.emoscope.app.service.AppSettings;
@@ -50,7 +51,7 @@ class LiveViewModelTest {
         }
     }
 
-    private final Preferences prefs = FxThread.testNode();
+    private final Preferences prefs = AppTestSupport.testNode();
     private final AppSettings settings = new AppSettings(prefs);
     private final EventBus bus = new EventBus();
     private final Microphones mics = new Microphones();
@@ -58,44 +59,44 @@ class LiveViewModelTest {
 
     @BeforeAll
     static void toolkit() {
-        FxThread.start();
+        AppTestSupport.startToolkit();
     }
 
     @AfterEach
     void shutdown() {
-        if (vm != null) FxThread.run(vm::shutdown);
-        FxThread.forget(prefs);
+        if (vm != null) AppTestSupport.fxRun(vm::shutdown);
+        AppTestSupport.forget(prefs);
     }
 
     private LiveViewModel vm() {
-        vm = FxThread.call(() -> new LiveViewModel(bus, mics, settings));
+        vm = AppTestSupport.fx(() -> new LiveViewModel(bus, mics, settings));
         return vm;
     }
 
     private LiveState state() {
-        return FxThread.call(() -> vm.state().get());
+        return AppTestSupport.fx(() -> vm.state().get());
     }
 
     private void modelArrives() {
-        FxThread.run(() -> bus.publish(new Events.ModelChanged(TestModel.load(), TestModel.bundle())));
+        AppTestSupport.fxRun(() -> bus.publish(new Events.ModelChanged(AppTestSupport.model(), AppTestSupport.bundle())));
     }
 
     @Test
     void startingBeforeTheModelHasLoadedStartsOnceItHas() {
         mics.devices.add(FIRST);
         LiveViewModel vm = vm();
-        FxThread.run(vm::start);
+        AppTestSupport.fxRun(vm::start);
         assertEquals(LiveState.IDLE, state());
         assertTrue(vm.message().get().contains("still loading"), vm.message().get());
 
         modelArrives();
-        FxThread.waitUntil("listening", 30, () -> vm.state().get() == LiveState.RUNNING);
+        AppTestSupport.waitUntil("listening", 30, () -> vm.state().get() == LiveState.RUNNING);
         assertEquals("", vm.message().get());
         assertEquals("Default microphone", vm.source().get());
         assertTrue(vm.cadence().get().startsWith("Updated every"), "the model's cadence");
-        FxThread.waitUntil("windows analysed", 30, () -> vm.display().windows().get() > 0);
+        AppTestSupport.waitUntil("windows analysed", 30, () -> vm.display().windows().get() > 0);
 
-        FxThread.run(vm::toggle);
+        AppTestSupport.fxRun(vm::toggle);
         assertEquals(LiveState.IDLE, state());
         assertEquals(-120, vm.display().levelDb().get(), "the meter drops when listening stops");
         assertFalse(vm.display().speech().get());
@@ -106,17 +107,17 @@ class LiveViewModelTest {
         LiveViewModel vm = vm();
         modelArrives();
         assertEquals(LiveState.IDLE, state(), "a model alone does not start listening");
-        FxThread.run(vm::toggle);
-        FxThread.waitUntil("waiting for a device", 10, () -> vm.state().get() == LiveState.WAITING_FOR_DEVICE);
+        AppTestSupport.fxRun(vm::toggle);
+        AppTestSupport.waitUntil("waiting for a device", 10, () -> vm.state().get() == LiveState.WAITING_FOR_DEVICE);
         assertEquals("No microphone found (test).", vm.message().get());
 
         mics.devices.add(FIRST);
-        FxThread.waitUntil("listening on the new device", 3 * LiveViewModel.POLL_SECONDS + 20,
+        AppTestSupport.waitUntil("listening on the new device", 3 * LiveViewModel.POLL_SECONDS + 20,
                 () -> vm.state().get() == LiveState.RUNNING);
         assertEquals("", vm.message().get());
         assertEquals(List.of(FIRST), vm.devices());
 
-        FxThread.run(vm::stop);
+        AppTestSupport.fxRun(vm::stop);
         assertEquals(LiveState.IDLE, state());
     }
 
@@ -124,9 +125,9 @@ class LiveViewModelTest {
     void stopWhileWaitingForAMicrophoneStopsWaiting() throws InterruptedException {
         LiveViewModel vm = vm();
         modelArrives();
-        FxThread.run(vm::start);
-        FxThread.waitUntil("waiting for a device", 10, () -> vm.state().get() == LiveState.WAITING_FOR_DEVICE);
-        FxThread.run(vm::toggle);
+        AppTestSupport.fxRun(vm::start);
+        AppTestSupport.waitUntil("waiting for a device", 10, () -> vm.state().get() == LiveState.WAITING_FOR_DEVICE);
+        AppTestSupport.fxRun(vm::toggle);
         assertEquals(LiveState.IDLE, state());
         assertEquals("", vm.message().get());
         mics.devices.add(FIRST);
@@ -139,10 +140,10 @@ class LiveViewModelTest {
         mics.devices.addAll(List.of(FIRST, SECOND));
         settings.lastDevice(SECOND.name());
         LiveViewModel vm = vm();
-        FxThread.run(vm::refreshDevices);
-        FxThread.waitUntil("the devices listed", 10, () -> vm.devices().size() == 2);
+        AppTestSupport.fxRun(vm::refreshDevices);
+        AppTestSupport.waitUntil("the devices listed", 10, () -> vm.devices().size() == 2);
         assertEquals(SECOND.name(), vm.selectedDevice().get());
-        FxThread.run(() -> vm.selectDevice(FIRST.name()));
+        AppTestSupport.fxRun(() -> vm.selectDevice(FIRST.name()));
         assertEquals(FIRST.name(), vm.selectedDevice().get());
         assertThrows(UnsupportedOperationException.class, () -> vm.devices().clear(), "only the polling lists devices");
     }

@@ -1,5 +1,6 @@
 package org.emoscope.app.viewmodel;
 
+import org.emoscope.app.AppTestSupport;
 import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.bus.Events;
 import org.emoscope.model.EmotionModel;
@@ -45,23 +46,23 @@ class ModelViewModelTest {
 
     @BeforeAll
     static void toolkit() {
-        FxThread.start();
+        AppTestSupport.startToolkit();
     }
 
     private void load(Path bundle) {
-        FxThread.run(() -> vm.load(bundle));
+        AppTestSupport.fxRun(() -> vm.load(bundle));
     }
 
     /** Runs the loads waiting (here, as the loader thread would) and waits for their results to arrive. */
     private void runLoads() {
         while (!loads.isEmpty()) loads.poll().run();
-        FxThread.waitUntil("the load to end", 60, () -> vm.state().get() != LOADING);
+        AppTestSupport.waitUntil("the load to end", 60, () -> vm.state().get() != LOADING);
     }
 
     @Test
     void saysItIsLoadingUntilTheBundleIsReadThenShowsIt() {
         bus.subscribe(Object.class, events::add);
-        load(TestModel.bundle());
+        load(AppTestSupport.bundle());
         assertEquals(LOADING, vm.state().get());
         assertEquals("Loading model…", vm.loading().get());
         assertNull(vm.model().get());
@@ -71,15 +72,15 @@ class ModelViewModelTest {
         assertEquals(READY, vm.state().get());
         assertEquals("", vm.loading().get());
         assertEquals("", vm.error().get());
-        assertEquals(TestModel.bundle(), vm.path().get());
-        assertEquals(TestModel.LABELS, vm.labels());
+        assertEquals(AppTestSupport.bundle(), vm.path().get());
+        assertEquals(AppTestSupport.LABELS, vm.labels());
         assertTrue(vm.untrained().get());
         assertEquals(ModelViewModel.WINDOW_KEY, vm.figures().get(vm.figures().size() - 1).key());
         assertFalse(vm.metadata().isEmpty());
         assertEquals(1, events.size());
         Events.ModelChanged changed = assertInstanceOf(Events.ModelChanged.class, events.get(0));
         assertSame(vm.model().get(), changed.model());
-        assertEquals(TestModel.bundle(), changed.path());
+        assertEquals(AppTestSupport.bundle(), changed.path());
     }
 
     @Test
@@ -92,7 +93,7 @@ class ModelViewModelTest {
         assertFalse(vm.error().get().isEmpty());
         assertEquals("No model loaded", ((Events.ErrorRaised) events.get(0)).title());
 
-        load(TestModel.bundle());
+        load(AppTestSupport.bundle());
         assertEquals("", vm.error().get(), "a new load clears the old reason");
         runLoads();
         EmotionModel inUse = vm.model().get();
@@ -102,7 +103,7 @@ class ModelViewModelTest {
         runLoads();
         assertEquals(READY, vm.state().get());
         assertSame(inUse, vm.model().get());
-        assertEquals(TestModel.bundle(), vm.path().get());
+        assertEquals(AppTestSupport.bundle(), vm.path().get());
         assertFalse(vm.error().get().isEmpty());
         assertEquals("Model not changed", ((Events.ErrorRaised) events.get(1)).title());
     }

@@ -1,5 +1,6 @@
 package org.emoscope.app.viewmodel;
 
+import org.emoscope.app.AppTestSupport;
 import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.bus.Events;
 import org.emoscope.app.bus.Inspection;
@@ -18,14 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The window's page and theme, without a display: the bus delivers at once. */
 class ShellViewModelTest {
 
-    private final Preferences prefs = FxThread.testNode();
+    private final Preferences prefs = AppTestSupport.testNode();
     private final AppSettings settings = new AppSettings(prefs);
     private final EventBus bus = new EventBus(Runnable::run);
     private final ShellViewModel shell = new ShellViewModel(bus, settings);
 
     @AfterEach
     void forget() {
-        FxThread.forget(prefs);
+        AppTestSupport.forget(prefs);
     }
 
     @Test
