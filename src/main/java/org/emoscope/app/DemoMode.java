@@ -64,11 +64,11 @@ final class DemoMode {
     }
 
     void prepare(MainWindow w, Stage stage) {
-        w.viewModels().shell.dark().set("dark".equals(System.getProperty("emoscope.demo.theme")));
+        w.viewModels().shell.setDark("dark".equals(System.getProperty("emoscope.demo.theme")));
         String[] size = System.getProperty("emoscope.demo.size", "1440x900").split("x");
         stage.setWidth(Double.parseDouble(size[0]));
         stage.setHeight(Double.parseDouble(size[1]));
-        w.viewModels().shell.page().set(switch (mode) {
+        w.viewModels().shell.selectPage(switch (mode) {
             case "file" -> PageId.FILES;
             case "attention" -> PageId.ATTENTION;
             case "model" -> PageId.MODEL;
@@ -156,19 +156,19 @@ final class DemoMode {
         ViewModels vms = w.viewModels();
         FileItem done = vms.files.items().stream().filter(i -> i.analysis().get() != null).findFirst().orElse(null);
         if (done != null) {
-            vms.files.selected().set(done);
+            vms.files.select(done);
             FileAnalysis a = done.analysis().get();
             int pick = speechWindowNear(a, 0.45 * a.durationSeconds());
             WindowResult win = a.windows().get(pick);
             vms.files.selectWindow(done, pick);
-            done.cursorSeconds().set(Math.min(a.durationSeconds(), win.endSeconds() + 0.4));
+            vms.files.moveCursor(done, Math.min(a.durationSeconds(), win.endSeconds() + 0.4));
             if ("attention".equals(mode)) {
                 w.viewModels().attention.show(done.inspection(), pick);
                 int k = a.labels().indexOf(System.getProperty("emoscope.demo.class", ""));
                 if (k >= 0) w.viewModels().attention.explainClass(k);
             }
         }
-        vms.shell.page().set("attention".equals(mode) ? PageId.ATTENTION : PageId.FILES);
+        vms.shell.selectPage("attention".equals(mode) ? PageId.ATTENTION : PageId.FILES);
         if ("attention".equals(mode)) whenExplained(vms, () -> after(Duration.seconds(0.5), () -> finish(w)));
         else after(Duration.seconds(1.5), () -> finish(w));
     }

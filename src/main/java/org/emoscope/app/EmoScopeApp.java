@@ -30,7 +30,7 @@ public final class EmoScopeApp extends Application {
             MainWindow window = new MainWindow(AppContext.defaults());
             window.show(stage);
             List<File> files = getParameters().getUnnamed().stream().map(File::new).toList();
-            window.dropFiles(files);
+            window.viewModels().analyze(files);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.emoscope.app;
 
 import javafx.application.Platform;
+import org.emoscope.app.bus.PageId;
 import org.emoscope.app.service.WindowExplainer;
 import org.emoscope.app.viewmodel.AttentionViewModel;
 import org.emoscope.app.viewmodel.FilesViewModel;
@@ -10,6 +11,8 @@ import org.emoscope.app.viewmodel.NotificationsViewModel;
 import org.emoscope.app.viewmodel.ShellViewModel;
 import org.emoscope.model.Explainer;
 
+import java.io.File;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -43,6 +46,16 @@ public final class ViewModels {
         files = new FilesViewModel(ctx.bus(), ctx.settings());
         attention = new AttentionViewModel(ctx.bus(), explaining, WindowExplainer.withModels(Explainer.DEFAULT_STEPS),
                 Platform::runLater);
+    }
+
+    /**
+     * What a drop on the window, the open dialog and the files named on the command line do: analyse the files (and
+     * the audio files in the folders) and show the Files page. Nothing happens for none.
+     */
+    public void analyze(List<File> chosen) {
+        if (chosen.isEmpty()) return;
+        files.addFiles(chosen);
+        shell.selectPage(PageId.FILES);
     }
 
     public void shutdown() {

@@ -6,11 +6,13 @@ import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.service.AppSettings;
 import org.emoscope.app.viewmodel.ModelViewModel;
 import org.emoscope.features.FeatureConfig;
+import org.emoscope.model.EmotionModel;
 import org.emoscope.model.ModelBundle;
+import org.emoscope.model.ModelBundleException;
 import org.emoscope.model.Nd4jRuntime;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javafx.stage.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,10 +27,13 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** Shared set-up of the app's UI tests: ND4J, an untrained bundle, isolated preferences, waiting helpers. */
-final class AppTestSupport {
+/**
+ * Shared set-up of the app's tests: ND4J, an untrained bundle, isolated preferences, the headless toolkit, running
+ * code on the JavaFX thread and waiting there; and the window tests' window.
+ */
+public final class AppTestSupport {
 
-    static final List<String> LABELS = List.of("neutral", "happy", "sad", "angry");
+    public static final List<String> LABELS = List.of("neutral", "happy", "sad", "angry");
     private static Path bundle;
 
     static {
@@ -42,7 +47,7 @@ final class AppTestSupport {
     }
 
     /** An untrained bundle with {@link #LABELS}, made once per test run. */
-    static synchronized Path bundle() {
+    public static synchronized Path bundle() {
         if (bundle == null) {
             try {
                 Path dir = Files.createTempDirectory("emoscope-app-test");
@@ -60,12 +65,33 @@ final class AppTestSupport {
         return bundle;
     }
 
+    /** The model in {@link #bundle()}, loaded anew. */
+    public static EmotionModel model() {
+        try {
+            return EmotionModel.load(bundle());
+        } catch (ModelBundleException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the headless JavaFX toolkit, as the window tests' TestFX extension does, for tests of view-models whose
+     * tasks report on the JavaFX thread; it opens no window.
+     */
+    public static void startToolkit() {
+        try {
+            FxToolkit.registerPrimaryStage();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the JavaFX toolkit did not start", e);
+        }
+    }
+
     /** A preferences node of the test's own; remove it with {@link #forget}. */
-    static Preferences testNode() {
+    public static Preferences testNode() {
         return Preferences.userRoot().node("org/emoscope/app-test/" + UUID.randomUUID());
     }
 
-    static void forget(Preferences node) {
+    public static void forget(Preferences node) {
         try {
             node.removeNode();
         } catch (BackingStoreException | IllegalStateException e) {
@@ -77,7 +103,6 @@ final class AppTestSupport {
         return new AppContext(new EventBus(), mics, dialogs, settings, AppTestSupport::bundle);
     }
 
-    /** Waits until {@code condition}, evaluated on the JavaFX thread, holds. */
     /**
      * The test window: a {@link MainWindow} on fake microphones and dialogs and the given preferences, 1400 x 900.
      * Each TestFX class calls this from its own {@code @Start} method (TestFX 4.0.18 only finds {@code @Start} on the
@@ -97,7 +122,8 @@ final class AppTestSupport {
         forget(prefs);
     }
 
-    static void waitUntil(String what, double seconds, BooleanSupplier condition) {
+    /** Waits until {@code condition}, evaluated on the JavaFX thread, holds. */
+    public static void waitUntil(String what, double seconds, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS, () -> fx(condition::getAsBoolean));
         } catch (TimeoutException e) {
@@ -106,7 +132,7 @@ final class AppTestSupport {
     }
 
     /** Runs {@code body} on the JavaFX thread and returns its result. */
-    static <T> T fx(Callable<T> body) {
+    public static <T> T fx(Callable<T> body) {
         if (Platform.isFxApplicationThread()) {
             try {
                 return body.call();
@@ -121,7 +147,7 @@ final class AppTestSupport {
         }
     }
 
-    static void fxRun(Runnable body) {
+    public static void fxRun(Runnable body) {
         fx(() -> {
             body.run();
             return null;

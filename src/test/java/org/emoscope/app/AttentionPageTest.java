@@ -62,7 +62,7 @@ class AttentionPageTest {
     void aWindowIsExplainedOnItsSpectrogramAndAnotherClassCanBePicked(FxRobot robot) throws IOException {
         AppTestSupport.waitForModel(window);
         Path wav = TestAudio.writeWav(dir.resolve("speech.wav"), TestAudio.voiced(3, 16000, 3), 16000);
-        fxRun(() -> window.dropFiles(List.of(wav.toFile())));
+        fxRun(() -> window.viewModels().analyze(List.of(wav.toFile())));
         FileItem item = fx(() -> window.viewModels().files.items().get(0));
         waitUntil("the analysis", 60, () -> item.status().get() == FileItem.Status.DONE);
         FileAnalysis a = fx(() -> item.analysis().get());

@@ -202,7 +202,7 @@ class FileModeTest {
         // JSON Lines: the explanations are kept from the JSON export, so it is written at once
         Path jsonl = dir.resolve("out.jsonl");
         dialogs.saves.add(jsonl.toFile());
-        fxRun(() -> window.export());
+        fxRun(() -> window.dialogs().export());
         waitUntil("the JSON Lines", 10, () -> Files.exists(jsonl) && !files().exporting().get());
         JsonNode line = new ObjectMapper().readTree(Files.readAllLines(jsonl).get(0));
         assertEquals(o, line, "JSON Lines holds the same object as the CLI prints");
@@ -256,7 +256,7 @@ class FileModeTest {
     @Test
     void oneSpeakerLearnsTheVoiceFromAllTheFilesAndAnalyzesThemAgain(FxRobot robot) throws IOException {
         AppTestSupport.waitForModel(window);
-        fxRun(() -> window.viewModels().shell.page().set(PageId.FILES));
+        fxRun(() -> window.viewModels().shell.selectPage(PageId.FILES));
         robot.clickOn("#one-speaker");
         waitUntil("a model that does not adapt to voices says so", 10, () -> !files().oneSpeaker().get()
                 && robot.lookup(".banner.error").queryAll().stream().anyMatch(n -> n.isVisible()
@@ -277,7 +277,7 @@ class FileModeTest {
                 && window.viewModels().model.model().get().speakerNormalized());
         Path a = speechWav("first.wav", 2);
         Path b = speechWav("second.wav", 3);
-        fxRun(() -> window.dropFiles(List.of(a.toFile(), b.toFile())));
+        fxRun(() -> window.viewModels().analyze(List.of(a.toFile(), b.toFile())));
         FileItem first = only("first.wav");
         FileItem second = only("second.wav");
         waitUntil("both analysed alone", 60, () -> first.status().get() == FileItem.Status.DONE
@@ -310,7 +310,7 @@ class FileModeTest {
     void analysisCanBeCancelled(FxRobot robot) throws IOException {
         AppTestSupport.waitForModel(window);
         Path longFile = TestAudio.writeWav(dir.resolve("long.wav"), TestAudio.voiced(240, RATE, 5), RATE);
-        fxRun(() -> window.dropFiles(List.of(longFile.toFile())));
+        fxRun(() -> window.viewModels().analyze(List.of(longFile.toFile())));
         FileItem item = only("long.wav");
         waitUntil("the analysis to start", 30, () -> item.status().get() == FileItem.Status.ANALYZING
                 && item.progress().get() > 0.05);
@@ -319,7 +319,7 @@ class FileModeTest {
         assertTrue(fx(() -> item.progress().get()) < 1);
         // the next file still runs
         Path next = speechWav("next.wav", 1);
-        fxRun(() -> window.dropFiles(List.of(next.toFile())));
+        fxRun(() -> window.viewModels().analyze(List.of(next.toFile())));
         FileItem n = only("next.wav");
         waitUntil("the next file", 60, () -> n.status().get() == FileItem.Status.DONE);
     }

@@ -123,9 +123,9 @@ class LayoutTest {
             waitUntil("the window at " + size[0] + "x" + size[1], 10, () -> window.scene().getWidth() == size[0]
                     && window.scene().getHeight() == size[1]);
             for (boolean dark : new boolean[] {false, true}) {
-                fxRun(() -> vms.shell.dark().set(dark));
+                fxRun(() -> vms.shell.setDark(dark));
                 for (PageId page : PageId.values()) {
-                    fxRun(() -> vms.shell.page().set(page));
+                    fxRun(() -> vms.shell.selectPage(page));
                     settle();
                     String where = String.format(Locale.ROOT, "%dx%d %s %s: ", size[0], size[1],
                             dark ? "dark" : "light", page);
@@ -183,12 +183,12 @@ class LayoutTest {
         Path cut = Files.write(dir.resolve("cut-short.wav"), Arrays.copyOf(whole, 44 + 2 * 16000 * 3));
         Path missing = dir.resolve("recordings").resolve("2024-field-trip").resolve("session-one").resolve(
                 "missing.wav");
-        fxRun(() -> window.dropFiles(List.of(speech.toFile(), angry.toFile(), cut.toFile(), missing.toFile())));
+        fxRun(() -> window.viewModels().analyze(List.of(speech.toFile(), angry.toFile(), cut.toFile(), missing.toFile())));
         waitUntil("the files analysed", 120, () -> vms.files.items().stream().noneMatch(i ->
                 i.status().get() == FileItem.Status.QUEUED || i.status().get() == FileItem.Status.ANALYZING));
         fxRun(() -> {
             FileItem first = vms.files.items().get(0);
-            vms.files.selected().set(first);
+            vms.files.select(first);
             int pick = first.analysis().get().windows().size() / 2;
             vms.files.selectWindow(first, pick);
             vms.attention.show(first.inspection(), pick);

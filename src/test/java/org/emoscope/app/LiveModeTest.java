@@ -93,7 +93,7 @@ class LiveModeTest {
         waitUntil("the inspected window explained (or said to have no speech)", 60, () -> !attention.computing().get()
                 && (attention.explanation().get() != null || !attention.status().get().isEmpty()));
         assertEquals(snapshot.windows().size() - 1, (int) fx(() -> attention.selected().get()), "the newest window");
-        fxRun(() -> window.viewModels().shell.page().set(PageId.LIVE));
+        fxRun(() -> window.viewModels().shell.selectPage(PageId.LIVE));
 
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         waitUntil("stopped", 10, () -> live().state().get() == LiveState.IDLE);

@@ -204,10 +204,10 @@ class VirtualMicrophoneTest {
         AppTestSupport.waitForModel(window);
         Path wav = TestAudio.writeWav(Files.createTempFile("emoscope-play", ".wav"),
                 TestAudio.voiced(3, 16000, 11), 16000);
-        fxRun(() -> window.dropFiles(List.of(wav.toFile())));
+        fxRun(() -> window.viewModels().analyze(List.of(wav.toFile())));
         FileItem item = fx(() -> window.viewModels().files.items().get(0));
         waitUntil("the analysis", 60, () -> item.status().get() == FileItem.Status.DONE);
-        fxRun(() -> item.cursorSeconds().set(0));
+        fxRun(() -> window.viewModels().files.moveCursor(item, 0));
         robot.clickOn("#play");
         waitUntil("the cursor to move with the sound", 10, () -> item.playing().get() && item.cursorSeconds().get() > 0.5);
         waitUntil("the end of the file", 15, () -> !item.playing().get());

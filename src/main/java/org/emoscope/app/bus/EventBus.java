@@ -16,6 +16,23 @@ import java.util.function.Consumer;
 public final class EventBus {
 
     private final Map<Class<?>, List<Consumer<Object>>> handlers = new ConcurrentHashMap<>();
+    private final Consumer<Runnable> onFxThread;
+
+    /** A bus whose handlers run on the JavaFX thread. */
+    public EventBus() {
+        this(delivery -> {
+            if (Platform.isFxApplicationThread()) delivery.run();
+            else Platform.runLater(delivery);
+        });
+    }
+
+    /**
+     * A bus that hands every delivery to {@code onFxThread}, which runs it on the JavaFX thread; tests of view-models
+     * without one pass {@code Runnable::run} (delivered at once, on the publishing thread).
+     */
+    public EventBus(Consumer<Runnable> onFxThread) {
+        this.onFxThread = onFxThread;
+    }
 
     /** Registers {@code handler} for events of {@code type}; returns an action that unregisters it. */
     public <E> Runnable subscribe(Class<E> type, Consumer<? super E> handler) {
@@ -26,8 +43,7 @@ public final class EventBus {
 
     /** Delivers {@code event} to its handlers on the JavaFX thread (now if called there, else soon). */
     public void publish(Object event) {
-        if (Platform.isFxApplicationThread()) deliver(event);
-        else Platform.runLater(() -> deliver(event));
+        onFxThread.accept(() -> deliver(event));
     }
 
     private void deliver(Object event) {

@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.emoscope.app.bus.Inspection;
+import org.emoscope.app.bus.PageId;
 import org.emoscope.app.view.chart.ChartTheme;
 import org.emoscope.app.view.chart.ContributionBars;
 import org.emoscope.app.view.chart.ExplanationMap;
@@ -33,7 +34,7 @@ import java.util.Locale;
  * reading of the map, what share of the decision the map explains, and the window's probabilities. An overview strip
  * of every window picks another.
  */
-public final class AttentionPage {
+public final class AttentionPage implements Page {
 
     private final AttentionViewModel vm;
     private final VBox root;
@@ -212,10 +213,17 @@ public final class AttentionPage {
                 + "below 1.", ms);
     }
 
-    public VBox root() {
+    @Override
+    public PageId id() {
+        return PageId.ATTENTION;
+    }
+
+    @Override
+    public VBox node() {
         return root;
     }
 
+    @Override
     public Node snapshotNode() {
         return content;
     }

@@ -18,8 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import org.emoscope.app.bus.EventBus;
-import org.emoscope.app.bus.Events;
+import org.emoscope.app.bus.PageId;
 import org.emoscope.app.view.chart.ChartTheme;
 import org.emoscope.app.view.chart.FileTracks;
 import org.emoscope.app.view.chart.LabelColors;
@@ -34,7 +33,7 @@ import java.util.Locale;
  * File mode: the dropped or opened files and, for the selected one, its waveform, spectrogram, attention and
  * emotion timeline on one time axis, playback with a moving cursor, and the clicked moment's probabilities.
  */
-public final class FilesPage {
+public final class FilesPage implements Page {
 
     /** What the window's actions (open, export, save image) do; supplied by the main window. */
     public interface Actions {
@@ -62,7 +61,7 @@ public final class FilesPage {
     private final InvalidationListener cursorMoved = o -> tracks.paintOverlay();
     private final InvalidationListener playingChanged = o -> updatePlay();
 
-    public FilesPage(FilesViewModel vm, EventBus bus, ObservableValue<ChartTheme> theme, Actions actions,
+    public FilesPage(FilesViewModel vm, ObservableValue<ChartTheme> theme, Actions actions,
                      ImageView emptyIcon) {
         this.vm = vm;
         this.moment = new MomentPanel();
@@ -78,7 +77,9 @@ public final class FilesPage {
         oneSpeaker.setId("one-speaker");
         oneSpeaker.setTooltip(new Tooltip("All these files are the same person: learn the voice from all of them "
                 + "first, then analyse each file with it (more accurate than each file's own few seconds of voice)"));
-        oneSpeaker.selectedProperty().bindBidirectional(vm.oneSpeaker());
+        oneSpeaker.setSelected(vm.oneSpeaker().get());
+        oneSpeaker.selectedProperty().addListener((o, was, on) -> vm.setOneSpeaker(on));
+        vm.oneSpeaker().addListener((o, was, on) -> oneSpeaker.setSelected(on)); // the model may refuse
         Label voice = Ui.muted("");
         voice.setId("voice-status");
         voice.textProperty().bind(vm.voice());
@@ -92,7 +93,7 @@ public final class FilesPage {
         list.setMinWidth(220);
         list.setPlaceholder(Ui.muted("No files yet"));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) vm.selected().set(b);
+            if (b != null) vm.select(b);
         });
         vm.selected().addListener((o, a, b) -> {
             if (list.getSelectionModel().getSelectedItem() != b) list.getSelectionModel().select(b);
@@ -107,8 +108,7 @@ public final class FilesPage {
         play.setOnAction(e -> vm.togglePlay(shown));
         play.setMinWidth(96);
         Button inspect = Ui.button("Inspect attention", "Open the selected window on the Attention page", () -> {
-            if (shown != null && shown.inspection() != null)
-                bus.publish(new Events.InspectRequested(shown.inspection(), shown.selectedWindow().get(), true));
+            if (shown != null) vm.inspect(shown);
         });
         inspect.setId("file-inspect");
         HBox head = new HBox(10, new VBox(2, title, summary), Ui.spacer(), play, inspect);
@@ -228,11 +228,18 @@ public final class FilesPage {
         }
     }
 
-    public VBox root() {
+    @Override
+    public PageId id() {
+        return PageId.FILES;
+    }
+
+    @Override
+    public VBox node() {
         return root;
     }
 
     /** What "save image" saves: the selected file's header, timeline and moment. */
+    @Override
     public Node snapshotNode() {
         return detailStack;
     }

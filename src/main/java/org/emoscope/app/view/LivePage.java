@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.emoscope.app.bus.PageId;
 import org.emoscope.app.view.chart.ChartTheme;
 import org.emoscope.app.view.chart.LabelColors;
 import org.emoscope.app.view.chart.LevelMeter;
@@ -26,12 +27,11 @@ import org.emoscope.app.viewmodel.LiveDisplay;
 import org.emoscope.app.viewmodel.LiveState;
 import org.emoscope.app.viewmodel.LiveViewModel;
 import org.emoscope.audio.CaptureDevice;
-import org.emoscope.pipeline.AnalyzerSettings;
 
 import java.util.Locale;
 
 /** Live mode: microphone, start/stop, level, scrolling spectrogram, probabilities now and over the last minute. */
-public final class LivePage {
+public final class LivePage implements Page {
 
     private final LiveViewModel vm;
     private final VBox root;
@@ -65,7 +65,7 @@ public final class LivePage {
         vm.selectedDevice().addListener(o -> sync.run());
         vm.devices().addListener((ListChangeListener<CaptureDevice>) c -> sync.run());
         devices.valueProperty().addListener((o, a, b) -> {
-            if (b != null) vm.selectedDevice().set(b.name());
+            if (b != null) vm.selectDevice(b.name());
         });
         devices.disableProperty().bind(vm.state().isEqualTo(LiveState.RUNNING).or(vm.state().isEqualTo(LiveState.STARTING)));
 
@@ -220,12 +220,14 @@ public final class LivePage {
         };
     }
 
-    public VBox root() {
+    @Override
+    public PageId id() {
+        return PageId.LIVE;
+    }
+
+    @Override
+    public VBox node() {
         return root;
     }
 
-    /** What "save image" saves. */
-    public Node snapshotNode() {
-        return root;
-    }
 }

@@ -13,13 +13,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.emoscope.app.bus.PageId;
 import org.emoscope.app.view.chart.LabelColors;
 import org.emoscope.app.viewmodel.ModelViewModel;
 
 import java.util.List;
 
 /** The model in use: bundle, labels, training figures, everything recorded in it, and loading another one. */
-public final class ModelPage {
+public final class ModelPage implements Page {
 
     private final VBox root;
 
@@ -127,7 +128,13 @@ public final class ModelPage {
         }
     }
 
-    public VBox root() {
+    @Override
+    public PageId id() {
+        return PageId.MODEL;
+    }
+
+    @Override
+    public VBox node() {
         return root;
     }
 }

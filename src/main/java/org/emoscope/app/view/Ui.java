@@ -8,12 +8,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import org.emoscope.app.service.Assets;
 
 /** Small building blocks shared by the pages. */
 public final class Ui {
@@ -147,5 +150,15 @@ public final class Ui {
         box.getStyleClass().addAll("page", styleClass);
         box.setPadding(new Insets(18, 20, 18, 20));
         return box;
+    }
+
+    /** The app's icon at {@code size} pixels (drawn from the 64 or 128 pixel one). */
+    public static ImageView icon(int size) {
+        ImageView v = new ImageView();
+        Assets.url("icons/emoscope-" + (size > 64 ? 128 : 64) + ".png").ifPresent(u -> v.setImage(new Image(u)));
+        v.setFitWidth(size);
+        v.setFitHeight(size);
+        v.setSmooth(true);
+        return v;
     }
 }

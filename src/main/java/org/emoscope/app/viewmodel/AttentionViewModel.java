@@ -52,6 +52,8 @@ public final class AttentionViewModel {
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private final ObjectBinding<WindowResult> window;
     private final ObservableList<String> classes = FXCollections.observableArrayList();
+    /** Held, not made per call: an unmodifiable view follows its list only as long as something holds it. */
+    private final ObservableList<String> classesView = FXCollections.unmodifiableObservableList(classes);
     private final ReadOnlyIntegerWrapper pinnedClass = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper predictedClass = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper explainedClass = new ReadOnlyIntegerWrapper(-1);
@@ -309,7 +311,7 @@ public final class AttentionViewModel {
 
     /** The classes that can be explained (the model's labels). */
     public ObservableList<String> classes() {
-        return FXCollections.unmodifiableObservableList(classes);
+        return classesView;
     }
 
     /** The class chosen to explain on every window, or -1: each window's predicted class. */

@@ -1,15 +1,15 @@
 package org.emoscope.app.viewmodel;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import org.emoscope.app.bus.Inspection;
 import org.emoscope.audio.AudioClip;
@@ -20,19 +20,22 @@ import org.emoscope.pipeline.WindowResult;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One file of file mode: its analysis state and, once done, its samples, spectrogram and result. */
+/**
+ * One file of file mode: its analysis state and, once done, its samples, spectrogram and result. Views read it;
+ * {@link FilesViewModel} changes it.
+ */
 public final class FileItem {
 
     public enum Status { QUEUED, ANALYZING, DONE, FAILED, CANCELLED }
 
     private final Path path;
-    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.QUEUED);
-    private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final StringProperty message = new SimpleStringProperty("Waiting");
-    private final ObjectProperty<FileAnalysis> analysis = new SimpleObjectProperty<>();
-    private final IntegerProperty selectedWindow = new SimpleIntegerProperty(-1);
-    private final DoubleProperty cursorSeconds = new SimpleDoubleProperty(0);
-    private final BooleanProperty playing = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.QUEUED);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Waiting");
+    private final ReadOnlyObjectWrapper<FileAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper selectedWindow = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyDoubleWrapper cursorSeconds = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private AudioClip clip;
     private float[][] logMel = new float[0][];
     private double hopSeconds = 0.01;
@@ -40,7 +43,8 @@ public final class FileItem {
     private EmotionModel emotionModel;
     /** {@link #analysis} with every speech window explained (for the JSON export), once computed; else null. */
     private FileAnalysis explained;
-    Task<?> task;
+    /** The analysis queued or running, null when there is none; this class alone sets it. */
+    private Task<?> task;
 
     public FileItem(Path path) {
         this.path = path;
@@ -66,6 +70,68 @@ public final class FileItem {
         analysis.set(a);
         progress.set(1);
         status.set(Status.DONE);
+        message.set(FilesViewModel.summary(a));
+    }
+
+    /** In the queue with no analysis yet: there is no model to analyse it with. */
+    void waitForModel() {
+        message.set("Waiting for the model");
+    }
+
+    /** True while the file waits for a model to be queued with. */
+    boolean waitingForModel() {
+        return status.get() == Status.QUEUED && task == null;
+    }
+
+    /** Queues {@code analysis}, this file's analysis from now on: its progress and message become the file's. */
+    void queue(Task<?> analysis) {
+        task = analysis;
+        status.set(Status.QUEUED);
+        message.set("Waiting");
+        analysis.progressProperty().addListener((o, a, b) -> progress.set(Math.max(0, b.doubleValue())));
+        analysis.messageProperty().addListener((o, a, b) -> {
+            message.set(b);
+            status.set(Status.ANALYZING);
+        });
+    }
+
+    /** Stops the analysis, or takes the file out of the queue. */
+    void cancel() {
+        if (task != null && !task.isDone()) task.cancel(true);
+        else if (status.get() == Status.QUEUED) cancelled();
+    }
+
+    /** Drops the analysis without marking the file cancelled: it is about to be analysed again. */
+    void cancelQuietly() {
+        Task<?> t = task;
+        task = null;
+        if (t != null && !t.isDone()) {
+            t.setOnCancelled(null);
+            t.setOnFailed(null);
+            t.cancel(true);
+        }
+    }
+
+    void cancelled() {
+        status.set(Status.CANCELLED);
+        message.set("Cancelled");
+    }
+
+    void failed(String reason) {
+        status.set(Status.FAILED);
+        message.set(reason);
+    }
+
+    void selectWindow(int index) {
+        selectedWindow.set(index);
+    }
+
+    void cursorAt(double seconds) {
+        cursorSeconds.set(seconds);
+    }
+
+    void playing(boolean on) {
+        playing.set(on);
     }
 
     /** The windows with their spectrogram, for the attention page; null until analysed. */
@@ -92,35 +158,36 @@ public final class FileItem {
         return best;
     }
 
-    public ObjectProperty<Status> status() {
-        return status;
+    public ReadOnlyObjectProperty<Status> status() {
+        return status.getReadOnlyProperty();
     }
 
-    public DoubleProperty progress() {
-        return progress;
+    public ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
     }
 
     /** What is happening, or why it failed. */
-    public StringProperty message() {
-        return message;
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
     }
 
-    public ObjectProperty<FileAnalysis> analysis() {
-        return analysis;
+    /** The analysis; null until analysed. */
+    public ReadOnlyObjectProperty<FileAnalysis> analysis() {
+        return analysis.getReadOnlyProperty();
     }
 
     /** The window clicked (index into the analysis' windows), -1 for none. */
-    public IntegerProperty selectedWindow() {
-        return selectedWindow;
+    public ReadOnlyIntegerProperty selectedWindow() {
+        return selectedWindow.getReadOnlyProperty();
     }
 
     /** Playback position, seconds. */
-    public DoubleProperty cursorSeconds() {
-        return cursorSeconds;
+    public ReadOnlyDoubleProperty cursorSeconds() {
+        return cursorSeconds.getReadOnlyProperty();
     }
 
-    public BooleanProperty playing() {
-        return playing;
+    public ReadOnlyBooleanProperty playing() {
+        return playing.getReadOnlyProperty();
     }
 
     /** The decoded samples at the model's rate; null until analysed. */

@@ -2,23 +2,20 @@ package org.emoscope.app.viewmodel;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.emoscope.app.bus.EventBus;
 import org.emoscope.app.bus.Events;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import org.emoscope.app.bus.Inspection;
 import org.emoscope.app.service.AppSettings;
 import org.emoscope.app.service.Explainers;
 import org.emoscope.app.service.Player;
@@ -59,7 +56,8 @@ public final class FilesViewModel {
     private final EventBus bus;
     private final AppSettings settings;
     private final ObservableList<FileItem> items = FXCollections.observableArrayList();
-    private final ObjectProperty<FileItem> selected = new SimpleObjectProperty<>();
+    private final ObservableList<FileItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyObjectWrapper<FileItem> selected = new ReadOnlyObjectWrapper<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(LiveViewModel.daemon("emoscope-files"));
     /** Exports (and explains windows for them) apart from the analyses, which go on meanwhile. */
     private final ExecutorService exporter = Executors.newSingleThreadExecutor(LiveViewModel.daemon("emoscope-export"));
@@ -74,8 +72,8 @@ public final class FilesViewModel {
     private String modelName = "";
     private Player player;
     private FileItem playingItem;
-    private final BooleanProperty oneSpeaker = new SimpleBooleanProperty(false);
-    private final StringProperty voice = new SimpleStringProperty(EACH_ALONE);
+    private final ReadOnlyBooleanWrapper oneSpeaker = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper voice = new ReadOnlyStringWrapper(EACH_ALONE);
     /** With {@link #oneSpeaker} on: the analyzer that knows the voice of all the files, once learnt; else null. */
     private FileAnalyzer voiceAnalyzer;
     /** Counts voice-learning requests, so that only the newest one's result is used. */
@@ -94,14 +92,14 @@ public final class FilesViewModel {
                 if (model.adaptsToVoices()) learnVoiceThenReanalyze();
                 else oneSpeaker.set(false);
             } else {
-                for (FileItem i : items) if (i.status().get() == FileItem.Status.QUEUED && i.task == null) submit(i);
+                for (FileItem i : items) if (i.waitingForModel()) submit(i);
             }
         });
         oneSpeaker.addListener((o, was, on) -> oneSpeakerChanged(on));
         cursorTimer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (player != null && playingItem != null) playingItem.cursorSeconds().set(player.positionSeconds());
+                if (player != null && playingItem != null) playingItem.cursorAt(player.positionSeconds());
             }
         };
     }
@@ -116,7 +114,7 @@ public final class FilesViewModel {
             FileItem item = new FileItem(p);
             items.add(item);
             added.add(item);
-            if (model == null) item.message().set("Waiting for the model");
+            if (model == null) item.waitForModel();
             else if (!oneSpeaker.get()) submit(item);
         }
         if (!added.isEmpty() && model != null && oneSpeaker.get()) learnVoiceThenReanalyze();
@@ -180,41 +178,28 @@ public final class FilesViewModel {
                 return new Result(clip, mel.toArray(new float[0][]), a);
             }
         };
-        item.task = task;
-        item.status().set(FileItem.Status.QUEUED);
-        item.message().set("Waiting");
-        task.progressProperty().addListener((o, a, b) -> item.progress().set(Math.max(0, b.doubleValue())));
-        task.messageProperty().addListener((o, a, b) -> {
-            item.message().set(b);
-            item.status().set(FileItem.Status.ANALYZING);
-        });
+        item.queue(task);
         task.setOnSucceeded(e -> {
             Result r = task.getValue();
             item.done(r.clip(), r.logMel(), hop, m, usedModel, r.analysis());
-            item.message().set(summary(r.analysis()));
             if (r.analysis().warning() != null) bus.publish(new Events.InfoRaised(r.analysis().warning()));
             bus.publish(new Events.FileAnalyzed(item.path(), r.analysis()));
             if (selected.get() == item) selectFirstSpeech(item);
         });
         task.setOnFailed(e -> failed(item, task.getException()));
-        task.setOnCancelled(e -> {
-            item.status().set(FileItem.Status.CANCELLED);
-            item.message().set("Cancelled");
-        });
+        task.setOnCancelled(e -> item.cancelled());
         executor.execute(task);
     }
 
     private void failed(FileItem item, Throwable t) {
         if (t instanceof CancellationException || t instanceof InterruptedException) {
-            item.status().set(FileItem.Status.CANCELLED);
-            item.message().set("Cancelled");
+            item.cancelled();
             return;
         }
         String reason = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (!reason.contains(item.path().toString()) && !reason.contains(item.name()))
             reason = item.name() + ": " + reason;
-        item.status().set(FileItem.Status.FAILED);
-        item.message().set(reason);
+        item.failed(reason);
         bus.publish(new Events.ErrorRaised("Cannot analyse " + item.name(), reason));
     }
 
@@ -244,7 +229,7 @@ public final class FilesViewModel {
         long request = ++voiceRequest;
         EmotionModel m = model;
         List<Path> paths = items.stream().filter(FilesViewModel::wanted).map(FileItem::path).toList();
-        for (FileItem i : items) cancelQuietly(i);
+        for (FileItem i : items) i.cancelQuietly();
         if (paths.isEmpty()) {
             voice.set("One speaker: no files yet");
             return;
@@ -278,22 +263,11 @@ public final class FilesViewModel {
     private record LearntVoice(FileAnalyzer analyzer, double seconds) {
     }
 
-    /** Cancels {@code item}'s analysis without marking it cancelled: it is about to be analysed again. */
-    private void cancelQuietly(FileItem item) {
-        Task<?> t = item.task;
-        item.task = null;
-        if (t != null && !t.isDone()) {
-            t.setOnCancelled(null);
-            t.setOnFailed(null);
-            t.cancel(true);
-        }
-    }
-
     private void reanalyzeAll() {
         if (model == null) return;
         for (FileItem i : items) {
             if (!wanted(i)) continue;
-            cancelQuietly(i);
+            i.cancelQuietly();
             submit(i);
         }
     }
@@ -307,13 +281,18 @@ public final class FilesViewModel {
      * All the files are one speaker: a speaker-normalised model first learns the voice from all of them, then
      * analyses each with it (more accurate than each file's own few seconds of voice). Off: each file alone.
      */
-    public BooleanProperty oneSpeaker() {
-        return oneSpeaker;
+    public ReadOnlyBooleanProperty oneSpeaker() {
+        return oneSpeaker.getReadOnlyProperty();
+    }
+
+    /** Turns {@link #oneSpeaker()} on or off. */
+    public void setOneSpeaker(boolean on) {
+        oneSpeaker.set(on);
     }
 
     /** What the analysis knows of the voice, for the page to show. */
-    public StringProperty voice() {
-        return voice;
+    public ReadOnlyStringProperty voice() {
+        return voice.getReadOnlyProperty();
     }
 
     static String summary(FileAnalysis a) {
@@ -323,11 +302,7 @@ public final class FilesViewModel {
 
     /** Stops the analysis of {@code item} (or takes it out of the queue). */
     public void cancel(FileItem item) {
-        if (item.task != null && !item.task.isDone()) item.task.cancel(true);
-        else if (item.status().get() == FileItem.Status.QUEUED) {
-            item.status().set(FileItem.Status.CANCELLED);
-            item.message().set("Cancelled");
-        }
+        item.cancel();
     }
 
     /** Cancels and forgets {@code item}. */
@@ -352,16 +327,27 @@ public final class FilesViewModel {
 
     /** Selects the window at {@code seconds} (a click on the timeline) and moves the play cursor there. */
     public void selectAt(FileItem item, double seconds) {
-        item.cursorSeconds().set(seconds);
-        if (item == playingItem && player != null && player.playing()) play(item, seconds);
+        moveCursor(item, seconds);
         selectWindow(item, item.windowAt(seconds));
+    }
+
+    /** Moves the play cursor of {@code item} to {@code seconds} (playing on from there if it plays). */
+    public void moveCursor(FileItem item, double seconds) {
+        item.cursorAt(seconds);
+        if (item == playingItem && player != null && player.playing()) play(item, seconds);
     }
 
     /** Selects window {@code index} of {@code item} and tells the attention page. */
     public void selectWindow(FileItem item, int index) {
         if (item.analysis().get() == null || index < 0) return;
-        item.selectedWindow().set(index);
+        item.selectWindow(index);
         bus.publish(new Events.InspectRequested(item.inspection(), index, false));
+    }
+
+    /** Shows the selected window of {@code item} on the attention page, and that page; nothing before analysis. */
+    public void inspect(FileItem item) {
+        Inspection i = item.inspection();
+        if (i != null) bus.publish(new Events.InspectRequested(i, item.selectedWindow().get(), true));
     }
 
     /** Plays the selected file from its cursor, or stops it if playing. */
@@ -384,14 +370,14 @@ public final class FilesViewModel {
         }));
         player = p;
         playingItem = item;
-        item.playing().set(true);
+        item.playing(true);
         cursorTimer.start();
     }
 
     private void ended(Player p, FileItem item) {
         if (player != p) return;
-        item.cursorSeconds().set(p.positionSeconds());
-        item.playing().set(false);
+        item.cursorAt(p.positionSeconds());
+        item.playing(false);
         player = null;
         playingItem = null;
         cursorTimer.stop();
@@ -399,7 +385,7 @@ public final class FilesViewModel {
 
     public void stopPlayback() {
         if (player != null) player.stop();
-        if (playingItem != null) playingItem.playing().set(false);
+        if (playingItem != null) playingItem.playing(false);
         player = null;
         playingItem = null;
         cursorTimer.stop();
@@ -534,11 +520,18 @@ public final class FilesViewModel {
         exporter.shutdownNow();
     }
 
+    /** The files, in the order they were added. */
     public ObservableList<FileItem> items() {
-        return items;
+        return itemsView;
     }
 
-    public ObjectProperty<FileItem> selected() {
-        return selected;
+    /** Shows {@code item} (one of {@link #items()}) on the page. */
+    public void select(FileItem item) {
+        selected.set(item);
+    }
+
+    /** The file the page shows, or null. */
+    public ReadOnlyObjectProperty<FileItem> selected() {
+        return selected.getReadOnlyProperty();
     }
 }

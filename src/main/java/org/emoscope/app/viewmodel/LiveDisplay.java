@@ -1,21 +1,19 @@
 package org.emoscope.app.viewmodel;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.emoscope.app.bus.Inspection;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.EmotionModel;
@@ -37,26 +35,27 @@ public final class LiveDisplay {
     public static final double TIMELINE_SECONDS = 60;
 
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
     private final ReadOnlyObjectWrapper<FeatureConfig> featureConfig = new ReadOnlyObjectWrapper<>();
-    private final DoubleProperty levelDb = new SimpleDoubleProperty(-120);
-    private final BooleanProperty speechHeard = new SimpleBooleanProperty();
-    private final DoubleProperty streamSeconds = new SimpleDoubleProperty();
-    private final ObjectProperty<float[]> probabilities = new SimpleObjectProperty<>(new float[0]);
-    private final BooleanProperty speech = new SimpleBooleanProperty();
-    private final StringProperty dominant = new SimpleStringProperty(WindowResult.NO_SPEECH);
-    private final DoubleProperty confidence = new SimpleDoubleProperty();
-    private final IntegerProperty windows = new SimpleIntegerProperty();
-    private final IntegerProperty speechWindows = new SimpleIntegerProperty();
+    private final ReadOnlyDoubleWrapper levelDb = new ReadOnlyDoubleWrapper(-120);
+    private final ReadOnlyBooleanWrapper speechHeard = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper streamSeconds = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>(new float[0]);
+    private final ReadOnlyBooleanWrapper speech = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper dominant = new ReadOnlyStringWrapper(WindowResult.NO_SPEECH);
+    private final ReadOnlyDoubleWrapper confidence = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyIntegerWrapper windows = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper speechWindows = new ReadOnlyIntegerWrapper();
     /** Seconds of voice a speaker-normalised model has adapted to; NaN for other models or before any window. */
-    private final DoubleProperty voiceSeconds = new SimpleDoubleProperty(Double.NaN);
-    private final LongProperty frames = new SimpleLongProperty();
-    private final IntegerProperty historyVersion = new SimpleIntegerProperty();
+    private final ReadOnlyDoubleWrapper voiceSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyLongWrapper frames = new ReadOnlyLongWrapper();
+    private final ReadOnlyIntegerWrapper historyVersion = new ReadOnlyIntegerWrapper();
     private final SpectrogramRing spectrogram = new SpectrogramRing(SPECTROGRAM_SECONDS * 100);
     private final ProbabilityHistory history = new ProbabilityHistory(TIMELINE_SECONDS);
     private final ArrayDeque<WindowResult> recent = new ArrayDeque<>();
 
     /** Forgets everything shown (a new session starts). */
-    public void reset() {
+    void reset() {
         spectrogram.clear();
         history.clear();
         recent.clear();
@@ -74,9 +73,20 @@ public final class LiveDisplay {
         historyVersion.set(historyVersion.get() + 1);
     }
 
-    public void setLabels(List<String> names) {
+    void setLabels(List<String> names) {
         labels.setAll(names);
         probabilities.set(new float[names.size()]);
+    }
+
+    /** Nothing heard (listening stopped or the microphone went away): no speech, the meter at its floor. */
+    void silence() {
+        speechEnded();
+        levelDb.set(-120);
+    }
+
+    /** The session ended by itself: no speech now (the meter keeps its last level). */
+    void speechEnded() {
+        speech.set(false);
     }
 
     /** The model's features: what the spectrogram's frames are (mel axis, hop). */
@@ -132,7 +142,7 @@ public final class LiveDisplay {
      * The held spectrogram and the windows inside it, analysed by {@code model}, for the attention page; null when
      * nothing was analysed.
      */
-    public Inspection inspection(String source, EmotionModel model) {
+    Inspection inspection(String source, EmotionModel model) {
         if (recent.isEmpty() || spectrogram.total() == 0) return null;
         double from = spectrogram.timeOf(spectrogram.oldest());
         List<WindowResult> inside = recent.stream().filter(w -> w.startSeconds() >= from - 1e-9).toList();
@@ -141,61 +151,61 @@ public final class LiveDisplay {
     }
 
     public ObservableList<String> labels() {
-        return labels;
+        return labelsView;
     }
 
-    public DoubleProperty levelDb() {
-        return levelDb;
+    public ReadOnlyDoubleProperty levelDb() {
+        return levelDb.getReadOnlyProperty();
     }
 
     /** Whether the speech detector called any of the latest frames speech (what the level meter shows). */
-    public BooleanProperty speechHeard() {
-        return speechHeard;
+    public ReadOnlyBooleanProperty speechHeard() {
+        return speechHeard.getReadOnlyProperty();
     }
 
-    public DoubleProperty streamSeconds() {
-        return streamSeconds;
+    public ReadOnlyDoubleProperty streamSeconds() {
+        return streamSeconds.getReadOnlyProperty();
     }
 
     /** Smoothed probabilities of the latest window (label order); zeros when it held no speech. */
-    public ObjectProperty<float[]> probabilities() {
-        return probabilities;
+    public ReadOnlyObjectProperty<float[]> probabilities() {
+        return probabilities.getReadOnlyProperty();
     }
 
-    public BooleanProperty speech() {
-        return speech;
+    public ReadOnlyBooleanProperty speech() {
+        return speech.getReadOnlyProperty();
     }
 
     /** The dominant emotion, or {@link WindowResult#NO_SPEECH}. */
-    public StringProperty dominant() {
-        return dominant;
+    public ReadOnlyStringProperty dominant() {
+        return dominant.getReadOnlyProperty();
     }
 
-    public DoubleProperty confidence() {
-        return confidence;
+    public ReadOnlyDoubleProperty confidence() {
+        return confidence.getReadOnlyProperty();
     }
 
-    public IntegerProperty windows() {
-        return windows;
+    public ReadOnlyIntegerProperty windows() {
+        return windows.getReadOnlyProperty();
     }
 
     /** Seconds of voice the model has adapted to (speaker-normalised models), else NaN. */
-    public DoubleProperty voiceSeconds() {
-        return voiceSeconds;
+    public ReadOnlyDoubleProperty voiceSeconds() {
+        return voiceSeconds.getReadOnlyProperty();
     }
 
-    public IntegerProperty speechWindows() {
-        return speechWindows;
+    public ReadOnlyIntegerProperty speechWindows() {
+        return speechWindows.getReadOnlyProperty();
     }
 
     /** Frames received; changes on every batch (the spectrogram redraws on it). */
-    public LongProperty frames() {
-        return frames;
+    public ReadOnlyLongProperty frames() {
+        return frames.getReadOnlyProperty();
     }
 
     /** Changes whenever {@link #history()} does. */
-    public IntegerProperty historyVersion() {
-        return historyVersion;
+    public ReadOnlyIntegerProperty historyVersion() {
+        return historyVersion.getReadOnlyProperty();
     }
 
     public SpectrogramRing spectrogram() {

@@ -1,11 +1,10 @@
 package org.emoscope.app.viewmodel;
 
 import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.emoscope.app.bus.EventBus;
@@ -49,11 +48,12 @@ public final class LiveViewModel {
     private final AppSettings settings;
     private final LiveDisplay display = new LiveDisplay();
     private final ObservableList<CaptureDevice> devices = FXCollections.observableArrayList();
-    private final StringProperty selectedDevice = new SimpleStringProperty();
-    private final ObjectProperty<LiveState> state = new SimpleObjectProperty<>(LiveState.IDLE);
-    private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty source = new SimpleStringProperty("");
-    private final StringProperty cadence = new SimpleStringProperty(cadence(AnalyzerSettings.defaults()));
+    private final ObservableList<CaptureDevice> devicesView = FXCollections.unmodifiableObservableList(devices);
+    private final ReadOnlyStringWrapper selectedDevice = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<LiveState> state = new ReadOnlyObjectWrapper<>(LiveState.IDLE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cadence = new ReadOnlyStringWrapper(cadence(AnalyzerSettings.defaults()));
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("emoscope-live"));
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(daemon("emoscope-devices"));
     private final FxBatchQueue<Tagged> feed = new FxBatchQueue<>(20_000, this::deliver);
@@ -164,8 +164,7 @@ public final class LiveViewModel {
         feed.stop();
         state.set(LiveState.IDLE);
         message.set("");
-        display.speech().set(false);
-        display.levelDb().set(-120);
+        display.silence();
     }
 
     /** Start when stopped, stop when listening or waiting (the space bar). */
@@ -257,7 +256,7 @@ public final class LiveViewModel {
         generation++;
         session = null;
         state.set(LiveState.IDLE);
-        display.speech().set(false);
+        display.speechEnded();
     }
 
     private void waitForDevice(String why, boolean resume) {
@@ -265,8 +264,7 @@ public final class LiveViewModel {
         resumeWhenBack = resume;
         state.set(LiveState.WAITING_FOR_DEVICE);
         message.set(why);
-        display.speech().set(false);
-        display.levelDb().set(-120);
+        display.silence();
         startPolling();
     }
 
@@ -334,17 +332,23 @@ public final class LiveViewModel {
         return display;
     }
 
+    /** The capture devices found. */
     public ObservableList<CaptureDevice> devices() {
-        return devices;
+        return devicesView;
+    }
+
+    /** Listens to the device named {@code name} from the next start (null: the system default). */
+    public void selectDevice(String name) {
+        selectedDevice.set(name);
     }
 
     /** Name of the chosen device (null: the system default). */
-    public StringProperty selectedDevice() {
-        return selectedDevice;
+    public ReadOnlyStringProperty selectedDevice() {
+        return selectedDevice.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LiveState> state() {
-        return state;
+        return state.getReadOnlyProperty();
     }
 
     /** How often the probabilities change and from how much audio: the model's window decides the latter. */
@@ -353,17 +357,17 @@ public final class LiveViewModel {
                 + "recent speech.", 1000 * s.hopSeconds(), ModelViewModel.seconds(s.windowSeconds()));
     }
 
-    public StringProperty cadence() {
-        return cadence;
+    public ReadOnlyStringProperty cadence() {
+        return cadence.getReadOnlyProperty();
     }
 
     /** What is wrong with the microphone, or empty. */
-    public StringProperty message() {
-        return message;
+    public ReadOnlyStringProperty message() {
+        return message.getReadOnlyProperty();
     }
 
     /** The source being analysed (device description). */
-    public StringProperty source() {
-        return source;
+    public ReadOnlyStringProperty source() {
+        return source.getReadOnlyProperty();
     }
 }

@@ -1,11 +1,11 @@
 package org.emoscope.app.viewmodel;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
@@ -36,15 +36,18 @@ public final class ModelViewModel {
 
     private final EventBus bus;
     private final Executor executor;
-    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
-    private final ObjectProperty<EmotionModel> model = new SimpleObjectProperty<>();
-    private final ObjectProperty<Path> path = new SimpleObjectProperty<>();
-    private final StringProperty loading = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty untrained = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<EmotionModel> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper();
     private final ObservableList<String> labels = FXCollections.observableArrayList();
+    private final ObservableList<String> labelsView = FXCollections.unmodifiableObservableList(labels);
     private final ObservableList<Figure> figures = FXCollections.observableArrayList();
+    private final ObservableList<Figure> figuresView = FXCollections.unmodifiableObservableList(figures);
     private final ObservableList<Figure> metadata = FXCollections.observableArrayList();
+    private final ObservableList<Figure> metadataView = FXCollections.unmodifiableObservableList(metadata);
 
     public ModelViewModel(EventBus bus, Executor executor) {
         this.bus = bus;
@@ -162,41 +165,43 @@ public final class ModelViewModel {
     private static final java.util.regex.Pattern RECORD =
             java.util.regex.Pattern.compile("[A-Z]\\w*\\[(\\w+=.*)]", java.util.regex.Pattern.DOTALL);
 
-    public ObjectProperty<State> state() {
-        return state;
+    public ReadOnlyObjectProperty<State> state() {
+        return state.getReadOnlyProperty();
     }
 
-    public ObjectProperty<EmotionModel> model() {
-        return model;
+    /** The model in use; null until one has loaded. */
+    public ReadOnlyObjectProperty<EmotionModel> model() {
+        return model.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Path> path() {
-        return path;
+    /** Where the model in use came from; null until one has loaded. */
+    public ReadOnlyObjectProperty<Path> path() {
+        return path.getReadOnlyProperty();
     }
 
     /** "Loading model X…" while loading, else empty. */
-    public StringProperty loading() {
-        return loading;
+    public ReadOnlyStringProperty loading() {
+        return loading.getReadOnlyProperty();
     }
 
     /** Why the last load failed, or empty. */
-    public StringProperty error() {
-        return error;
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
     }
 
-    public BooleanProperty untrained() {
-        return untrained;
+    public ReadOnlyBooleanProperty untrained() {
+        return untrained.getReadOnlyProperty();
     }
 
     public ObservableList<String> labels() {
-        return labels;
+        return labelsView;
     }
 
     public ObservableList<Figure> figures() {
-        return figures;
+        return figuresView;
     }
 
     public ObservableList<Figure> metadata() {
-        return metadata;
+        return metadataView;
     }
 }
