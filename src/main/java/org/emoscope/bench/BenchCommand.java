@@ -11,6 +11,8 @@ import org.emoscope.cli.ModelOption;
 import org.emoscope.features.FeatureConfig;
 import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.pipeline.AnalyzerSettings;
+import org.emoscope.pipeline.StreamingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,7 +115,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             progress(err, startNanos, "bench 4/6: inference latency");
             List<LatencyRow> latency = new ArrayList<>();
             for (double w : new double[]{1, 2, 4})
-                latency.add(Benchmarks.latency(model, w, quick ? 5 : 50, quick ? 20 : 500));
+                latency.add(Benchmarks.latency(model, w, quick ? 5 : 50, quick ? 20 : 5000));
             for (LatencyRow r : latency) calls += r.warmUp() + r.calls();
             List<Benchmarks.ExplainRow> explain = new ArrayList<>();
             for (int steps : new int[]{1, org.emoscope.model.Explainer.DEFAULT_STEPS, 16})
@@ -124,7 +126,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             List<FileRow> files = Benchmarks.files(model, tmp, quick ? new double[]{2, 5} : new double[]{10, 60, 600});
             calls += 1; // the 2 s warm-up file: one window
             for (FileRow r : files) calls += r.windows();
+            List<Benchmarks.FolderRow> folder = Benchmarks.folder(model, tmp, quick ? 6 : 100, new int[]{1, 2});
             memory.add(MemoryPoint.now("file analysis", calls));
+            List<Benchmarks.GemmRow> gemm = Benchmarks.gemm(model.bundle().spec(), quick ? 1 : 3, quick ? 2 : 5);
+            StreamingAnalyzer analyzer = new StreamingAnalyzer(model, AnalyzerSettings.forModel(model));
+            Report.Limit limit = new Report.Limit(model.bundle().spec(), analyzer.windowFrames(),
+                    (int) Math.round(1 / fc.hopSeconds()), analyzer.hopFrames(true) * fc.hopSeconds(),
+                    analyzer.hopFrames(false) * fc.hopSeconds(), gemm);
             System.gc();
             Thread.sleep(500);
             memory.add(MemoryPoint.now("file analysis, then `System.gc()` and 0.5 s", calls));
@@ -137,7 +145,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
                     Machine.loadAverage(), Nd4jRuntime.describeThreads(),
                     Machine.otherProcessesCores(cpuAtStart, Machine.cpuTicks(), runSeconds), runSeconds);
             Report report = new Report();
-            String md = report.render(context, mfcc, latency, explain, files, cold, live, mic, memory);
+            String md = report.render(context, mfcc, latency, explain, files, folder, limit, cold, live, mic, memory);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(out, md, StandardCharsets.UTF_8);

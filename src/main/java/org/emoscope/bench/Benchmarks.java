@@ -14,12 +14,14 @@ import org.emoscope.features.MfccProcessor;
 import org.emoscope.features.speech.SpeechDetector;
 import org.emoscope.features.speech.VoicingProcessor;
 import org.emoscope.model.EmotionModel;
+import org.emoscope.model.Nd4jRuntime;
 import org.emoscope.pipeline.AnalysisListener;
 import org.emoscope.pipeline.AnalysisSession;
 import org.emoscope.pipeline.AnalysisStats;
 import org.emoscope.pipeline.AnalyzerSettings;
 import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.FileAnalyzer;
+import org.emoscope.pipeline.FileBatch;
 import org.emoscope.pipeline.WindowStatistics;
 import org.emoscope.pipeline.StreamingAnalyzer;
 import org.emoscope.pipeline.WindowResult;
@@ -270,6 +272,88 @@ public final class Benchmarks {
             Files.deleteIfExists(wav);
         }
         return rows;
+    }
+
+    /** Many short files through {@link FileBatch} with {@code jobs} jobs. */
+    public record FolderRow(int jobs, int files, double audioSeconds, double elapsedSeconds, int failed) {
+        public double filesPerSecond() {
+            return files / elapsedSeconds;
+        }
+
+        public double realTime() {
+            return audioSeconds / elapsedSeconds;
+        }
+    }
+
+    /**
+     * Writes {@code count} speech-like WAVs of 2.5-4.5 s into {@code dir} (not timed; the length of an acted corpus
+     * utterance) and times analysing them all with each number of jobs in {@code jobs}, after an untimed warm-up
+     * pass over the first few.
+     */
+    public static List<FolderRow> folder(EmotionModel model, Path dir, int count, int[] jobs) throws Exception {
+        int rate = model.featureConfig().sampleRate();
+        float[] base = SpeechSignal.generate(10, rate, 13);
+        List<Path> files = new ArrayList<>();
+        double audio = 0;
+        for (int i = 0; i < count; i++) {
+            double seconds = 2.5 + (i % 5) * 0.5;
+            audio += seconds;
+            files.add(WavWriter.write16(dir.resolve(String.format(Locale.ROOT, "utterance-%03d.wav", i)),
+                    SpeechSignal.tile(base, seconds, rate), rate));
+        }
+        FileAnalyzer analyzer = FileAnalyzer.forModel(model);
+        FileBatch.Listener quiet = (index, outcome) -> { };
+        FileBatch.run(analyzer, files.subList(0, Math.min(8, count)), 2, quiet);
+        List<FolderRow> rows = new ArrayList<>();
+        for (int j : jobs) {
+            int[] failed = {0};
+            System.gc();
+            long t0 = System.nanoTime();
+            FileBatch.run(analyzer, files, j, (index, outcome) -> {
+                if (outcome.failed()) failed[0]++;
+            });
+            rows.add(new FolderRow(j, count, audio, (System.nanoTime() - t0) / 1e9, failed[0]));
+        }
+        for (Path f : files) Files.deleteIfExists(f);
+        return rows;
+    }
+
+    // ---------------------------------------------------------------- the machine's limit
+
+    /** ND4J single-precision matrix multiplication {@code [m x k] x [k x n]}: median time and its throughput. */
+    public record GemmRow(String what, int m, int k, int n, int runs, double medianSeconds) {
+        public long multiplyAdds() {
+            return (long) m * k * n;
+        }
+
+        /** Billions of multiply-adds per second (half the usual GFLOP/s, which counts the add apart). */
+        public double gmacPerSecond() {
+            return multiplyAdds() / medianSeconds / 1e9;
+        }
+    }
+
+    /**
+     * Times ND4J's GEMM (float32, on the calling thread's OpenMP threads) on a square product and on the shapes of the
+     * network's convolutions over a shared trunk's chunk (filters x kernel-times-channels x positions, as im2col lays
+     * them out): what one core of this machine does at best, to set the inference figures against.
+     */
+    public static List<GemmRow> gemm(org.emoscope.model.NetworkSpec spec, int warmUp, int runs) {
+        List<GemmRow> rows = new ArrayList<>();
+        rows.add(gemmRow("square", 512, 512, 512, warmUp, runs));
+        int positions = 2048;
+        int in = spec.inputChannels();
+        int stride = 1;
+        for (int i = 0; i < spec.convFilters().size(); i++) {
+            rows.add(gemmRow("conv" + (i + 1) + " over 2048 frames", spec.convFilters().get(i),
+                    spec.convKernels().get(i) * in, positions / stride, warmUp, runs));
+            in = spec.convFilters().get(i);
+            stride *= spec.poolSizes().get(i);
+        }
+        return rows;
+    }
+
+    private static GemmRow gemmRow(String what, int m, int k, int n, int warmUp, int runs) {
+        return new GemmRow(what, m, k, n, runs, Stats.percentile(Nd4jRuntime.timeGemm(m, k, n, warmUp, runs), 50));
     }
 
     // ---------------------------------------------------------------- memory over the run

@@ -2,8 +2,8 @@ package org.emoscope.cli;
 
 import org.emoscope.model.EmotionModel;
 import org.emoscope.pipeline.AnalyzerSettings;
-import org.emoscope.pipeline.FileAnalysis;
 import org.emoscope.pipeline.FileAnalyzer;
+import org.emoscope.pipeline.FileBatch;
 import org.emoscope.pipeline.StreamingAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,88 +109,46 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return 130;
             }
         }
-        int workers = Math.min(jobs, files.size());
-        Progress progress = new Progress(err, quiet, files.size(), workers == 1);
-        Outcome[] outcomes = new Outcome[files.size()];
-        int[] written = {0};
+        Progress progress = new Progress(err, quiet, files.size(), Math.min(jobs, files.size()) == 1);
         int[] failed = {0};
-        // results go out in the order of the files, each as soon as those before it are out
-        Runnable flush = () -> {
-            synchronized (outcomes) {
-                for (; written[0] < outcomes.length && outcomes[written[0]] != null; written[0]++) {
-                    Outcome o = outcomes[written[0]];
-                    if (o.result() != null) {
-                        writer.result(o.result());
-                        // not progress: said even with -q (JSON also carries it as "warning"; CSV has only this line)
-                        if (o.result().warning() != null)
-                            err.println("emoscope analyze: warning: " + o.result().warning());
-                    } else {
-                        failed[0]++;
-                        writer.error(files.get(written[0]).toString(), o.failure());
-                    }
-                }
-            }
-        };
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Callable<Void> worker0 = worker(analyzer, next, outcomes, progress, flush);
-        List<Callable<Void>> tasks = new java.util.ArrayList<>(List.of(worker0));
-        for (int w = 1; w < workers; w++) tasks.add(worker(analyzer.copy(), next, outcomes, progress, flush));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "emoscope-analyze");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            for (var f : pool.invokeAll(tasks)) f.get();
+            FileBatch.run(analyzer, files, jobs, new FileBatch.Listener() {
+                @Override
+                public void started(int index, Path file) {
+                    progress.start(index, file);
+                }
+
+                @Override
+                public void progress(int index, double fraction) {
+                    progress.update(fraction);
+                }
+
+                @Override
+                public void finished(int index, FileBatch.Outcome o) {
+                    progress.done(index, o.file(), o.failed() ? "failed: " + o.failure()
+                            : String.format(Locale.ROOT, "%s %.0f%%", o.analysis().label(),
+                            100 * o.analysis().confidence()));
+                }
+
+                @Override
+                public void inOrder(int index, FileBatch.Outcome o) {
+                    if (o.failed()) {
+                        failed[0]++;
+                        writer.error(o.file().toString(), o.failure());
+                        return;
+                    }
+                    writer.result(o.analysis());
+                    // not progress: said even with -q (JSON also carries it as "warning"; CSV has only this line)
+                    if (o.analysis().warning() != null)
+                        err.println("emoscope analyze: warning: " + o.analysis().warning());
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("emoscope analyze: interrupted");
             return 130;
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof InterruptedException) {
-                err.println("emoscope analyze: interrupted");
-                return 130;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         out.flush();
         return failed[0] == 0 ? 0 : 1;
-    }
-
-    /** A file's result, or why it failed. */
-    private record Outcome(FileAnalysis result, String failure) {
-    }
-
-    /**
-     * One of the parallel analyses: takes the next file not yet taken, until none is left, on its own analyzer (and
-     * so its own copy of the network).
-     */
-    private Callable<Void> worker(FileAnalyzer analyzer, java.util.concurrent.atomic.AtomicInteger next,
-                                  Outcome[] outcomes, Progress progress, Runnable flush) {
-        return () -> {
-            org.emoscope.model.Nd4jRuntime.applyToCurrentThread();
-            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                Path file = files.get(i);
-                progress.start(i, file);
-                Outcome o;
-                try {
-                    FileAnalysis result = analyzer.analyze(file, progress::update, null);
-                    o = new Outcome(result, null);
-                    progress.done(i, file, String.format(Locale.ROOT, "%s %.0f%%", result.label(),
-                            100 * result.confidence()));
-                } catch (IOException | RuntimeException e) {
-                    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    o = new Outcome(null, reason);
-                    progress.done(i, file, "failed: " + reason);
-                }
-                synchronized (outcomes) {
-                    outcomes[i] = o;
-                }
-                flush.run();
-            }
-            return null;
-        };
     }
 }

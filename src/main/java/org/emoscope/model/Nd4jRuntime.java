@@ -2,6 +2,8 @@ package org.emoscope.model;
 
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -174,5 +176,27 @@ public final class Nd4jRuntime {
         } catch (RuntimeException | LinkageError e) {
             return "unknown (" + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Times ND4J's single-precision matrix product {@code [m x k] x [k x n]} on the calling thread (its OpenMP
+     * threads): {@code warmUp} untimed products, then {@code runs} timed runs of enough products for about 0.2 s
+     * each. What the machine's BLAS does at best, for benchmarks to set the network's speed against.
+     *
+     * @return seconds per product, one value per run
+     */
+    public static double[] timeGemm(int m, int k, int n, int warmUp, int runs) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, m, k);
+        INDArray b = Nd4j.rand(DataType.FLOAT, k, n);
+        INDArray c = Nd4j.create(DataType.FLOAT, m, n);
+        int reps = (int) Math.max(1, 2e8 / ((double) m * k * n));
+        for (int i = 0; i < warmUp; i++) Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        double[] seconds = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < reps; i++) Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            seconds[r] = (System.nanoTime() - t0) / 1e9 / reps;
+        }
+        return seconds;
     }
 }

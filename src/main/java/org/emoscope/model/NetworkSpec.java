@@ -180,6 +180,44 @@ public record NetworkSpec(
         return convFilters.get(convFilters.size() - 1);
     }
 
+    /**
+     * Multiply-adds of the trunk (the convolutions) on {@code frames} input frames: per block, its output positions
+     * times kernel width times input and output channels. Batch normalisation, ReLU and pooling are element-wise and
+     * not counted.
+     */
+    public long trunkMultiplyAdds(int frames) {
+        long total = 0;
+        int stride = 1;
+        int in = inputChannels;
+        for (int i = 0; i < convFilters.size(); i++) {
+            long positions = (frames + stride - 1) / stride;
+            total += positions * convKernels.get(i) * in * convFilters.get(i);
+            in = convFilters.get(i);
+            stride *= poolSizes.get(i);
+        }
+        return total;
+    }
+
+    /**
+     * Multiply-adds of the head on the trunk's output for {@code frames} input frames: the channel attention's two
+     * 1 x 1 layers on the mean and max columns, the frame attention's convolution, an attentive head's scorer, the
+     * dense layer and the output. The attention gates' and the pooling's element-wise products are not counted.
+     */
+    public long headMultiplyAdds(int frames) {
+        long t = (frames + timePoolingFactor() - 1) / timePoolingFactor();
+        long c = attentionChannels();
+        long h = attentionHiddenUnits();
+        long total = 2 * c * h + 2 * h * c + t * spatialKernel * 2L;
+        if (pooling.attentive()) total += t * c * h + t * h;
+        total += 2 * c * denseUnits + (long) denseUnits * numClasses;
+        return total;
+    }
+
+    /** Multiply-adds of the whole network on one window of {@code frames} frames. */
+    public long multiplyAdds(int frames) {
+        return trunkMultiplyAdds(frames) + headMultiplyAdds(frames);
+    }
+
     /** Hidden units of the channel-attention bottleneck. */
     public int attentionHiddenUnits() {
         return Math.max(1, attentionChannels() / attentionReduction);

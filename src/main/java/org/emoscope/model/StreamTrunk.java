@@ -11,7 +11,7 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The network's convolutional trunk run once over a whole stream in one voice, so that overlapping windows share
- * it: a 2 s window every 240 ms sees every frame about 8 times, and the trunk is 97% of the network's multiply-adds.
+ * it: a 2 s window every 240 ms sees every frame about 8 times, and the trunk is 99% of the network's multiply-adds.
  * Windows then need only the head (attention and the pooled classifier) on their span of the trunk's output
  * ({@link EmotionModel#predictBatch(StreamTrunk, int[], List, List, float[])}).
  *

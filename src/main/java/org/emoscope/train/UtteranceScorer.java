@@ -23,8 +23,9 @@ public final class UtteranceScorer {
         /** Each speaker's statistics over all of that speaker's items being scored (unlabelled). */
         SPEAKER,
         /**
-         * Each utterance's own frames blended with the training prior, as {@code analyze} and the app do for one
-         * file: nothing is known of the speaker beyond the recording itself.
+         * Each utterance's own frames, all of them, blended with the training prior, as {@code analyze} and the app
+         * do for one file (which they hear to its end before classifying a window): nothing is known of the speaker
+         * beyond the recording itself.
          */
         UTTERANCE
     }
@@ -61,19 +62,16 @@ public final class UtteranceScorer {
         List<SpeakerStatistics.Estimate> batchVoices = prior == null ? null : new ArrayList<>(BATCH);
         for (int i = 0; i < items.size(); i++) {
             float[][] frames = items.get(i).frames();
-            // one file at a time: the voice so far, as a session has it when it cuts each window
-            SpeakerStatistics heard = prior != null && voices == Voices.UTTERANCE ? prior.newStatistics() : null;
-            int added = 0;
+            SpeakerStatistics.Estimate voice = speakerVoices == null ? null : speakerVoices.get(i);
+            if (prior != null && voices == Voices.UTTERANCE) { // one file at a time: the whole file's voice
+                SpeakerStatistics heard = prior.newStatistics();
+                for (float[] f : frames) heard.add(f);
+                voice = heard.estimate(prior);
+            }
             for (int start : WindowGrid.starts(frames.length, windowFrames, hopFrames)) {
                 batch.add(WindowGrid.cut(frames, start, windowFrames, silence));
                 owners.add(i);
-                if (heard != null) {
-                    int end = Math.min(frames.length, start + windowFrames);
-                    while (added < end) heard.add(frames[added++]);
-                    batchVoices.add(heard.estimate(prior));
-                } else if (batchVoices != null) {
-                    batchVoices.add(speakerVoices.get(i));
-                }
+                if (batchVoices != null) batchVoices.add(voice);
                 if (batch.size() == BATCH) flush(batch, owners, batchVoices, sums, counts);
             }
         }

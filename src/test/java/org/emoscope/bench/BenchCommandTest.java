@@ -73,6 +73,7 @@ class BenchCommandTest {
         List<String[]> latency = rows(md, "## 2. Inference latency");
         assertEquals(3, latency.size(), md);
         for (String[] r : latency) for (int c = 0; c <= 6; c++) assertPositive(r, c);
+        for (String[] r : latency) assertPercent(r, 8);
         assertEquals(98, number(latency.get(0), 1));
         assertEquals(198, number(latency.get(1), 1));
         assertEquals(398, number(latency.get(2), 1));
@@ -80,7 +81,21 @@ class BenchCommandTest {
         // files: the two quick lengths, each with time, x real time and memory
         List<String[]> files = rows(md, "## 3. File analysis");
         assertEquals(2, files.size(), md);
-        for (String[] r : files) for (int c = 0; c <= 6; c++) assertPositive(r, c);
+        for (String[] r : files) for (int c : new int[]{0, 1, 2, 3, 5, 6}) assertPositive(r, c);
+        for (String[] r : files) assertPercent(r, 4);
+        // many files: one job and two, each with files per second
+        List<String[]> folder = rows(md, "### Many files");
+        assertEquals(2, folder.size(), md);
+        assertEquals(1, number(folder.get(0), 0));
+        assertEquals(2, number(folder.get(1), 0));
+        for (String[] r : folder) {
+            for (int c = 1; c <= 5; c++) assertPositive(r, c);
+            assertEquals(0, number(r, 6), "no file failed");
+        }
+        // the limit: GEMM throughput on a square product and the three convolutions' shapes
+        List<String[]> gemm = rows(md, "### The distance to the machine's limit");
+        assertEquals(4, gemm.size(), md);
+        for (String[] r : gemm) for (int c : new int[]{2, 3, 4}) assertPositive(r, c);
         // cold start: three children, each timed
         List<String[]> cold = rows(md, "## 4. Cold start");
         assertEquals(3, cold.size(), md);
@@ -125,6 +140,13 @@ class BenchCommandTest {
             fail("not a number in column " + column + ": " + String.join(" | ", row));
             return Double.NaN;
         }
+    }
+
+    private static void assertPercent(String[] row, int column) {
+        String cell = row[column];
+        assertTrue(cell.endsWith("%"), "a share in column " + column + " of " + String.join(" | ", row));
+        double v = Double.parseDouble(cell.substring(0, cell.length() - 1));
+        assertTrue(v > 0 && v < 1000, "column " + column + " of " + String.join(" | ", row));
     }
 
     private static void assertPositive(String[] row, int column) {

@@ -127,6 +127,18 @@ class StreamTrunkTest {
     }
 
     @Test
+    void theTrunkIsAlmostAllOfTheArithmetic() {
+        NetworkSpec spec = NetworkSpec.defaults(7).withPooling(NetworkSpec.Pooling.ATTENTIVE_MAX);
+        // 200 x 5 x 40 x 64 + 100 x 5 x 64 x 128 + 50 x 3 x 128 x 128
+        assertEquals(9_113_600, spec.trunkMultiplyAdds(200));
+        // channel attention 2 x (128 x 16 + 16 x 128), frame gate 50 x 7 x 2, scorer 50 x (128 x 16 + 16),
+        // dense 256 x 64, output 64 x 7
+        assertEquals(8_192 + 700 + 103_200 + 16_384 + 448, spec.headMultiplyAdds(200));
+        assertEquals(spec.trunkMultiplyAdds(200) + spec.headMultiplyAdds(200), spec.multiplyAdds(200));
+        assertTrue(spec.trunkMultiplyAdds(200) > 0.98 * spec.multiplyAdds(200));
+    }
+
+    @Test
     void theMarginCoversTheReceptiveField() {
         NetworkSpec spec = NetworkSpec.defaults(4);
         // conv 5 + pool 2 at stride 1, conv 5 + pool 2 at stride 2, conv 3 at stride 4: 7 + 14 + 16 = 37 -> 40
