@@ -141,7 +141,8 @@ public final class EmotionModel {
      * Runs the network's trunk once over {@code stream}, the raw features {@code [frames][coefficients]} of a whole
      * recording in one voice ({@code voice}; null: the prior), for {@link #predictBatch(StreamTrunk, int[], List,
      * List, float[])} to classify its windows from. File mode does this instead of running every overlapping window
-     * through the whole network.
+     * through the whole network. The trunk and the head are copied from the network the first time: not for a network
+     * still being trained.
      *
      * @throws IllegalArgumentException if a frame has the wrong number of coefficients or a value is not finite
      * @throws java.util.concurrent.CancellationException if the thread is interrupted meanwhile

@@ -103,16 +103,19 @@ public final class StreamTrunk {
 
     /**
      * True if a window of {@code length} frames from frame {@code start} can be read off this trunk: it starts on
-     * an attention frame, spans whole ones and lies inside the stream. Never for a model that centres each window on
-     * its own mean ({@link Normalization#windowMean()}): its windows do not share their input.
+     * an attention frame and lies inside the stream. Its span is the {@code ceil(length / factor)} attention frames
+     * from there, as when it runs alone; when {@code length} is not a whole number of them (a 2 s window is 198
+     * frames) its last attention frame also sees the stream's next frames, where alone it sees padding. Never for a
+     * model that centres each window on its own mean ({@link Normalization#windowMean()}): its windows do not share
+     * their input.
      */
     public boolean covers(int start, int length) {
-        return output != null && start >= 0 && start % factor == 0 && length % factor == 0 && length > 0 && start + length <= frames;
+        return output != null && start >= 0 && start % factor == 0 && length > 0 && start + length <= frames;
     }
 
     /**
      * The trunk's output for the windows starting at {@code starts}, each {@code length} frames (each
-     * {@link #covers covered}), as the head's input {@code [n, channels, 1, length / factor]}.
+     * {@link #covers covered}), as the head's input {@code [n, channels, 1, ceil(length / factor)]}.
      */
     INDArray windows(int[] starts, int length) {
         for (int start : starts)
@@ -120,7 +123,7 @@ public final class StreamTrunk {
                 throw new IllegalArgumentException("the window at frame " + start + " (" + length
                         + " frames) is not on the shared trunk");
         int channels = output.length;
-        int span = length / factor;
+        int span = (length + factor - 1) / factor;
         float[] data = new float[starts.length * channels * span];
         for (int w = 0; w < starts.length; w++) {
             int first = starts[w] / factor;

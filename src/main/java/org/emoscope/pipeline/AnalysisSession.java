@@ -14,6 +14,7 @@ import org.emoscope.model.StreamTrunk;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -43,6 +44,11 @@ public final class AnalysisSession implements AutoCloseable {
      * batch 1; a file, or a live source catching up, shares calls.
      */
     private static final int MAX_BATCH = 16;
+    /**
+     * Windows a file needs for its windows to share the network's trunk: a file of one or two windows (2.24 s at
+     * most) would gain nothing and pay for building the trunk's network the first time.
+     */
+    private static final int SHARED_FROM = 3;
     /** Windows of a file to one call of the network's head on the shared trunk. */
     private static final int FILE_BATCH = 64;
 
@@ -286,10 +292,12 @@ public final class AnalysisSession implements AutoCloseable {
         if (stopRequested.get() || jobs.isEmpty()) return;
         SpeakerStatistics.Estimate v = voice != null ? voice.estimate(prior) : knownVoice;
         float[] centre = windowVoice != null ? functionals.centreOf(windowVoice) : knownCentre;
-        float[][] frames = stream.toArray(new float[0][]);
-        StreamTrunk trunk;
-        synchronized (model) {
-            trunk = model.shareTrunk(frames, v);
+        StreamTrunk trunk = null;
+        if (jobs.size() >= SHARED_FROM) {
+            float[][] frames = stream.toArray(new float[0][]);
+            synchronized (model) {
+                trunk = model.shareTrunk(frames, v);
+            }
         }
         for (int from = 0; from < jobs.size(); from += FILE_BATCH) {
             if (stopRequested.get()) return;
@@ -304,7 +312,9 @@ public final class AnalysisSession implements AutoCloseable {
             }
             Prediction[] predictions;
             synchronized (model) {
-                predictions = model.predictBatch(trunk, starts, windows, v, stats, centre);
+                predictions = trunk != null ? model.predictBatch(trunk, starts, windows, v, stats, centre)
+                        : model.predictBatch(windows, Collections.nCopies(windows.size(), v), stats,
+                        Collections.nCopies(windows.size(), centre));
             }
             for (int i = 0; i < batch.size(); i++) deliver(batch.get(i), predictions[i], v, centre);
         }

@@ -177,6 +177,7 @@ class StreamingAnalyzerTest {
         int length = analyzer.windowFrames();
         List<WindowResult> windows = a.windows();
         assertEquals(19, windows.size(), "every 240 ms from 0 to 4.08 s, and the tail");
+        int onTrunk = 0;
         for (WindowResult w : windows) {
             assertEquals(voice.frames() * 0.01, w.voiceSeconds(), 1e-9, "the whole file's voice in every window");
             int start = (int) Math.round(w.startSeconds() / 0.01);
@@ -185,9 +186,19 @@ class StreamingAnalyzerTest {
             float[] alone = adaptive.predictBatch(List.<float[][]>of(window), voice)[0].probabilities();
             boolean tail = w == windows.get(windows.size() - 1);
             assertEquals(tail ? heardFrames.size() - length : 24 * w.index(), start);
-            // on the shared trunk a window's edges see the audio beside it instead of zero padding
-            assertArrayEquals(alone, w.prediction().probabilities(), tail ? 1e-5f : 0.05f, "window " + w.index());
+            double tv = 0;
+            for (int k = 0; k < alone.length; k++) tv += Math.abs(alone[k] - w.prediction().probabilities()[k]) / 2;
+            if (tail) {
+                // off the attention-frame grid: the whole network on the window alone
+                assertArrayEquals(alone, w.prediction().probabilities(), 1e-5f, "the tail window");
+            } else {
+                // on the shared trunk a window's edges see the audio beside it instead of zero padding (this
+                // untrained network is more sensitive to that than the trained one: SharedTrunkDataTest)
+                assertTrue(tv < 0.15, "window " + w.index() + " differs by " + tv);
+                if (tv > 1e-4) onTrunk++;
+            }
         }
+        assertTrue(onTrunk >= windows.size() / 2, "the windows ran on the shared trunk: " + onTrunk);
     }
 
     @Test
