@@ -46,6 +46,11 @@ public final class EmotionModel {
     /** The network's trunk and head as networks of their own, made on first use by {@link #shareTrunk}. */
     private ComputationGraph trunk;
     private ComputationGraph head;
+    /** Copies of the two for the second core ({@link SecondCore}); null on one core. */
+    private ComputationGraph secondTrunk;
+    private ComputationGraph secondHead;
+    /** Fewest windows worth sending to the second core. */
+    private static final int MIN_HALF = 8;
     private long nativeGarbage;
     private long collections;
     private long fullCollectionsSeen = -1;
@@ -151,8 +156,12 @@ public final class EmotionModel {
         if (trunk == null) {
             trunk = StreamTrunk.slice(network, EmotionNetwork.trunkConfiguration(bundle.spec()));
             head = StreamTrunk.slice(network, EmotionNetwork.headConfiguration(bundle.spec()));
+            if (SecondCore.AVAILABLE) {
+                secondTrunk = trunk.clone();
+                secondHead = head.clone();
+            }
         }
-        return StreamTrunk.compute(trunk, bundle.spec(), bundle.normalization(), stream, voice);
+        return StreamTrunk.compute(trunk, secondTrunk, bundle.spec(), bundle.normalization(), stream, voice);
     }
 
     /**
@@ -174,8 +183,12 @@ public final class EmotionModel {
         for (int i = 0; i < n; i++) (shared.covers(starts[i], length) ? onTrunk : alone).add(i);
         List<float[]> centres = centre == null ? null : Collections.nCopies(n, centre);
         if (!onTrunk.isEmpty()) {
-            int[] s = onTrunk.stream().mapToInt(i -> starts[i]).toArray();
-            Prediction[] p = run(head, shared.windows(s, length), pick(functionals, onTrunk), pick(centres, onTrunk));
+            // a big batch is split with the second core, which has nothing else to do once a file has been read
+            int split = secondHead != null && onTrunk.size() >= 2 * MIN_HALF ? onTrunk.size() / 2 : onTrunk.size();
+            List<Integer> first = onTrunk.subList(0, split), rest = onTrunk.subList(split, onTrunk.size());
+            Prediction[] p = rest.isEmpty() ? heads(head, shared, first, starts, length, functionals, centres)
+                    : concat(SecondCore.split(() -> heads(head, shared, first, starts, length, functionals, centres),
+                    () -> heads(secondHead, shared, rest, starts, length, functionals, centres)));
             for (int j = 0; j < p.length; j++) out[onTrunk.get(j)] = p[j];
         }
         if (!alone.isEmpty()) {
@@ -183,6 +196,19 @@ public final class EmotionModel {
                     pick(functionals, alone), pick(centres, alone));
             for (int j = 0; j < p.length; j++) out[alone.get(j)] = p[j];
         }
+        return out;
+    }
+
+    /** The windows {@code part} of a batch, by the head {@code graph} on their spans of {@code shared}. */
+    private Prediction[] heads(ComputationGraph graph, StreamTrunk shared, List<Integer> part, int[] starts,
+                               int length, List<float[]> functionals, List<float[]> centres) {
+        int[] s = part.stream().mapToInt(i -> starts[i]).toArray();
+        return run(graph, shared.windows(s, length), pick(functionals, part), pick(centres, part));
+    }
+
+    private static Prediction[] concat(SecondCore.Both<Prediction[]> both) {
+        Prediction[] out = java.util.Arrays.copyOf(both.here(), both.here().length + both.there().length);
+        System.arraycopy(both.there(), 0, out, both.here().length, both.there().length);
         return out;
     }
 

@@ -56,16 +56,6 @@ public final class Explainer {
     private final ComputationGraph network;
     /** A second copy for the other half of the path, when there is a second core to run it on; else null. */
     private final ComputationGraph second;
-    /**
-     * Threads for the second halves, shared by every explainer: an analysis with explanations makes one explainer
-     * per session (per file), and a thread each would outlive them. Idle threads end after a minute.
-     */
-    private static final java.util.concurrent.ExecutorService HALVES =
-            java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "explainer-half");
-                t.setDaemon(true);
-                return t;
-            });
     private final OrthoDct dct;
     private final double[] bandCentres;
     private final int minFrames;
@@ -76,7 +66,7 @@ public final class Explainer {
     public Explainer(ModelBundle bundle) {
         this.bundle = bundle;
         this.network = foldedCopy(bundle.network());
-        this.second = Runtime.getRuntime().availableProcessors() >= 2 ? foldedCopy(bundle.network()) : null;
+        this.second = SecondCore.AVAILABLE ? foldedCopy(bundle.network()) : null;
         FeatureConfig fc = bundle.featureConfig();
         this.dct = OrthoDct.of(fc);
         MelFilterBank bank = new MelFilterBank(fc);
@@ -266,21 +256,9 @@ public final class Explainer {
         long half = n / 2;
         INDArray tail = path.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(half, n)).dup('c');
         INDArray head = path.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, half)).dup('c');
-        java.util.concurrent.Future<INDArray> later = HALVES.submit(() -> {
-            Nd4jRuntime.applyToCurrentThread();
-            return probabilityGradient(second, tail, k);
-        });
-        INDArray first = probabilityGradient(network, head, k);
-        try {
-            return Nd4j.concat(0, first, later.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            later.cancel(true);
-            throw new java.util.concurrent.CancellationException("interrupted while explaining");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        }
+        SecondCore.Both<INDArray> both = SecondCore.split(() -> probabilityGradient(network, head, k),
+                () -> probabilityGradient(second, tail, k));
+        return Nd4j.concat(0, both.here(), both.there());
     }
 
     /**

@@ -42,24 +42,40 @@ public final class StreamTrunk {
 
     /**
      * Runs {@code trunk} over {@code stream} (raw frames {@code [T][C]}) normalised with {@code norm} for
-     * {@code voice}.
+     * {@code voice}; every other chunk on a second core with {@code second}, a copy of the trunk (null: one core).
      *
      * @throws CancellationException when the thread is interrupted between chunks
      */
-    static StreamTrunk compute(ComputationGraph trunk, NetworkSpec spec, Normalization norm, float[][] stream,
-                               SpeakerStatistics.Estimate voice) {
+    static StreamTrunk compute(ComputationGraph trunk, ComputationGraph second, NetworkSpec spec, Normalization norm,
+                               float[][] stream, SpeakerStatistics.Estimate voice) {
+        int factor = spec.timePoolingFactor();
+        int total = stream.length;
+        if (norm.windowMean()) return new StreamTrunk(null, factor, total); // each window's input is its own
+        int attentionFrames = (total + factor - 1) / factor;
+        float[][] out = new float[spec.attentionChannels()][attentionFrames];
+        int chunks = (attentionFrames + CHUNK_FRAMES - 1) / CHUNK_FRAMES;
+        if (second == null || chunks < 2) {
+            chunks(trunk, spec, norm, stream, voice, out, 0, 1);
+        } else { // every other chunk on the second core: the chunks write disjoint columns
+            SecondCore.split(() -> chunks(trunk, spec, norm, stream, voice, out, 0, 2),
+                    () -> chunks(second, spec, norm, stream, voice, out, 1, 2));
+        }
+        return new StreamTrunk(out, factor, total);
+    }
+
+    /** Computes chunks {@code first}, {@code first + step}, ... of the trunk's output into {@code out}. */
+    private static Void chunks(ComputationGraph trunk, NetworkSpec spec, Normalization norm, float[][] stream,
+                               SpeakerStatistics.Estimate voice, float[][] out, int first, int step) {
         int factor = spec.timePoolingFactor();
         int channels = spec.attentionChannels();
         int inputs = norm.channels();
         int total = stream.length;
-        if (norm.windowMean()) return new StreamTrunk(null, factor, total); // each window's input is its own
-        int attentionFrames = (total + factor - 1) / factor;
+        int attentionFrames = out[0].length;
         int margin = margin(spec);
-        float[][] out = new float[channels][attentionFrames];
-        for (int first = 0; first < attentionFrames; first += CHUNK_FRAMES) {
+        for (int from0 = first * CHUNK_FRAMES; from0 < attentionFrames; from0 += step * CHUNK_FRAMES) {
             if (Thread.currentThread().isInterrupted()) throw new CancellationException("interrupted");
-            int last = Math.min(attentionFrames, first + CHUNK_FRAMES); // attention frames [first, last)
-            int from = Math.max(0, first * factor - margin);
+            int last = Math.min(attentionFrames, from0 + CHUNK_FRAMES); // attention frames [from0, last)
+            int from = Math.max(0, from0 * factor - margin);
             int to = Math.min(total, last * factor + margin);
             int length = to - from;
             float[][] chunk = new float[length][];
@@ -72,13 +88,13 @@ public final class StreamTrunk {
             INDArray result = trunk.outputSingle(false, input);
             float[] values = result.reshape('c', channels, result.length() / channels).dup('c').data().asFloat();
             int produced = values.length / channels;
-            int skip = (first * factor - from) / factor; // margin frames before the chunk's own
+            int skip = (from0 * factor - from) / factor; // margin frames before the chunk's own
             for (int c = 0; c < channels; c++)
-                System.arraycopy(values, c * produced + skip, out[c], first, last - first);
+                System.arraycopy(values, c * produced + skip, out[c], from0, last - from0);
             input.close();
             result.close();
         }
-        return new StreamTrunk(out, factor, total);
+        return null;
     }
 
     /**
