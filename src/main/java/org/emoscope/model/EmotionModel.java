@@ -226,16 +226,10 @@ public final class EmotionModel {
     private Prediction[] run(ComputationGraph graph, INDArray input, List<float[]> functionals,
                              List<float[]> centres) {
         int n = (int) input.size(0);
-        INDArray[] outputs;
-        if (attentivePooling()) {
-            // only the two outputs leave the network's workspaces: no garbage from the other activations
-            outputs = graph.output(outputNames, false, new INDArray[]{input}, null);
-        } else {
-            // DL4J 1.0.0-M2.1's output(names, ...) fails with a NullPointerException when asked for the frame gate
-            // (a layer feeding a custom vertex), so a mean-and-max network keeps every activation for this call
-            Map<String, INDArray> all = graph.feedForward(new INDArray[]{input}, false);
-            outputs = new INDArray[]{all.get(outputNames.get(0)), all.get(outputNames.get(1))};
-        }
+        // every activation comes back detached; release() counts them all (see docs/architecture.md, "Native
+        // memory": output(names, ...) keeps the rest in workspaces only in name, and fails for the frame gate)
+        Map<String, INDArray> all = graph.feedForward(new INDArray[]{input}, false);
+        INDArray[] outputs = {all.get(outputNames.get(0)), all.get(outputNames.get(1))};
         float[][] probabilities = rows(outputs[0], n);
         float[][] frameGate = rows(outputs[1], n);
         Prediction[] predictions = new Prediction[n];
@@ -249,12 +243,12 @@ public final class EmotionModel {
                         centres == null ? null : centres.get(w)), weight);
             predictions[w] = new Prediction(bundle.labels(), p, frameGate[w], frameSeconds);
         }
-        release(input, outputs);
+        release(input, all.values());
         return predictions;
     }
 
     /** Counts the off-heap bytes this call left behind and collects garbage once they pass the budget. */
-    private void release(INDArray input, INDArray[] outputs) {
+    private void release(INDArray input, java.util.Collection<INDArray> activations) {
         long fullCollections = JvmMemory.fullCollections();
         if (fullCollections != fullCollectionsSeen) {
             fullCollectionsSeen = fullCollections;
@@ -262,7 +256,7 @@ public final class EmotionModel {
             budget = Math.max(NATIVE_GARBAGE_BUDGET, JvmMemory.heapAfterLastCollection());
         }
         long bytes = input.length() * input.dataType().width();
-        for (INDArray a : outputs) bytes += a.length() * a.dataType().width();
+        for (INDArray a : activations) bytes += a.length() * a.dataType().width();
         nativeGarbage += bytes;
         if (nativeGarbage >= budget) {
             collections++;
