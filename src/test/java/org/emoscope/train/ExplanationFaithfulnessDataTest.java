@@ -1,7 +1,6 @@
 package org.emoscope.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.emoscope.model.DefaultModel;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.train.corpus.Corpora;
 import org.emoscope.train.corpus.Corpus;
@@ -35,10 +33,8 @@ class ExplanationFaithfulnessDataTest {
 
     @Test
     void theMostAttributedCellsMatterMoreThanRandomOnes() throws Exception {
-        Path data = Path.of(System.getProperty("emoscope.data", "../shared/corpora"));
-        assumeTrue(Files.isDirectory(data), "no corpora here (" + data.toAbsolutePath() + "): skipped");
-        EmotionModel model = EmotionModel.load(DefaultModel.locate());
-        assumeFalse(model.untrained(), "the shipped model is untrained: skipped");
+        Path data = DataTests.corpora();
+        EmotionModel model = DataTests.shippedModel();
         assumeTrue(model.metadata().get("validation_speakers") instanceof List<?>, "no held-out speakers recorded");
         List<Path> files = new ArrayList<>();
         for (Object key : (List<?>) model.metadata().get("validation_speakers")) {

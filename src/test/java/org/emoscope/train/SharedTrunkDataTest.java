@@ -1,6 +1,5 @@
 package org.emoscope.train;
 
-import org.emoscope.model.DefaultModel;
 import org.emoscope.model.EmotionModel;
 import org.emoscope.model.Prediction;
 import org.emoscope.pipeline.AnalysisListener;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -39,10 +37,8 @@ class SharedTrunkDataTest {
 
     @Test
     void windowsOnTheSharedTrunkMatchWindowsRunAlone() throws Exception {
-        Path data = Path.of(System.getProperty("emoscope.data", "../shared/corpora"));
-        assumeTrue(Files.isDirectory(data), "no corpora here (" + data.toAbsolutePath() + "): skipped");
-        EmotionModel model = EmotionModel.load(DefaultModel.locate());
-        assumeFalse(model.untrained(), "the shipped model is untrained: skipped");
+        Path data = DataTests.corpora();
+        EmotionModel model = DataTests.shippedModel();
         List<Path> files = new ArrayList<>();
         for (String name : List.of("ravdess", "tess", "emovo", "emodb-2s", "nemo")) {
             Corpus corpus = Corpora.get(name);
