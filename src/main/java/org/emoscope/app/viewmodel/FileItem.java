@@ -90,6 +90,8 @@ public final class FileItem {
         message.set("Waiting");
         analysis.progressProperty().addListener((o, a, b) -> progress.set(Math.max(0, b.doubleValue())));
         analysis.messageProperty().addListener((o, a, b) -> {
+            // a message the analysis posted before it was cancelled can arrive after: it must not revive the file
+            if (task != analysis || analysis.isDone()) return;
             message.set(b);
             status.set(Status.ANALYZING);
         });
