@@ -41,8 +41,7 @@ public final class EmotionModel {
     private final float[] mean;
     private final int minFrames;
     private final double frameSeconds;
-    /** The vertices a prediction reads: the probabilities, then the frame attention. */
-    private final List<String> outputNames;
+    private final String frameVertex;
     /** The network's trunk and head as networks of their own, made on first use by {@link #shareTrunk}. */
     private ComputationGraph trunk;
     private ComputationGraph head;
@@ -67,8 +66,7 @@ public final class EmotionModel {
         this.mean = bundle.normalization().mean();
         this.minFrames = bundle.spec().timePoolingFactor();
         this.frameSeconds = bundle.featureConfig().hopSeconds() * bundle.spec().timePoolingFactor();
-        this.outputNames = List.of(EmotionNetwork.OUTPUT,
-                attentivePooling() ? EmotionNetwork.FRAME_WEIGHTS : EmotionNetwork.FRAME_GATE);
+        this.frameVertex = attentivePooling() ? EmotionNetwork.FRAME_WEIGHTS : EmotionNetwork.FRAME_GATE;
     }
 
     /**
@@ -228,10 +226,9 @@ public final class EmotionModel {
         int n = (int) input.size(0);
         // every activation comes back detached; release() counts them all (see docs/architecture.md, "Native
         // memory": output(names, ...) keeps the rest in workspaces only in name, and fails for the frame gate)
-        Map<String, INDArray> all = graph.feedForward(new INDArray[]{input}, false);
-        INDArray[] outputs = {all.get(outputNames.get(0)), all.get(outputNames.get(1))};
-        float[][] probabilities = rows(outputs[0], n);
-        float[][] frameGate = rows(outputs[1], n);
+        Map<String, INDArray> activations = graph.feedForward(new INDArray[]{input}, false);
+        float[][] probabilities = rows(activations.get(EmotionNetwork.OUTPUT), n);
+        float[][] frameGate = rows(activations.get(frameVertex), n);
         Prediction[] predictions = new Prediction[n];
         FunctionalsClassifier classifier = bundle.functionals();
         double weight = bundle.functionalsWeight();
@@ -243,12 +240,12 @@ public final class EmotionModel {
                         centres == null ? null : centres.get(w)), weight);
             predictions[w] = new Prediction(bundle.labels(), p, frameGate[w], frameSeconds);
         }
-        release(input, all.values());
+        release(input, activations);
         return predictions;
     }
 
     /** Counts the off-heap bytes this call left behind and collects garbage once they pass the budget. */
-    private void release(INDArray input, java.util.Collection<INDArray> activations) {
+    private void release(INDArray input, Map<String, INDArray> activations) {
         long fullCollections = JvmMemory.fullCollections();
         if (fullCollections != fullCollectionsSeen) {
             fullCollectionsSeen = fullCollections;
@@ -256,7 +253,7 @@ public final class EmotionModel {
             budget = Math.max(NATIVE_GARBAGE_BUDGET, JvmMemory.heapAfterLastCollection());
         }
         long bytes = input.length() * input.dataType().width();
-        for (INDArray a : activations) bytes += a.length() * a.dataType().width();
+        for (INDArray a : activations.values()) bytes += a.length() * a.dataType().width();
         nativeGarbage += bytes;
         if (nativeGarbage >= budget) {
             collections++;

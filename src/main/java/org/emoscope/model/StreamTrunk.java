@@ -68,7 +68,6 @@ public final class StreamTrunk {
                                SpeakerStatistics.Estimate voice, float[][] out, int first, int step) {
         int factor = spec.timePoolingFactor();
         int channels = spec.attentionChannels();
-        int inputs = norm.channels();
         int total = stream.length;
         int attentionFrames = out[0].length;
         int margin = margin(spec);
@@ -80,11 +79,8 @@ public final class StreamTrunk {
             int length = to - from;
             float[][] chunk = new float[length][];
             System.arraycopy(stream, from, chunk, 0, length);
-            float[][] normalized = norm.apply(chunk, voice);
-            float[] data = new float[inputs * length];
-            for (int t = 0; t < length; t++)
-                for (int c = 0; c < inputs; c++) data[c * length + t] = normalized[t][c];
-            INDArray input = Nd4j.create(data, new long[]{1, inputs, 1, length}, DataType.FLOAT);
+            INDArray input = ModelInput.batch(List.<float[][]>of(chunk), norm, 1,
+                    java.util.Collections.singletonList(voice));
             INDArray result = trunk.outputSingle(false, input);
             float[] values = result.reshape('c', channels, result.length() / channels).dup('c').data().asFloat();
             int produced = values.length / channels;
@@ -110,11 +106,6 @@ public final class StreamTrunk {
         }
         int factor = spec.timePoolingFactor();
         return (reach + factor - 1) / factor * factor;
-    }
-
-    /** Frames of the stream. */
-    public int frames() {
-        return frames;
     }
 
     /**

@@ -131,7 +131,8 @@ public final class FileAnalyzer {
             public void onFrame(FeatureFrame frame) {
                 if (frames != null) frames.onFrame(frame);
                 // reading and features first, then the windows: half the work each, roughly; once a second of audio
-                if (length > 0 && frame.index() % 100 == 0) progress.accept(Math.min(FEATURES_SHARE, FEATURES_SHARE * frame.timeSeconds() / seconds));
+                if (length > 0 && frame.index() % 100 == 0)
+                    progress.accept(Math.min(FEATURES_SHARE, FEATURES_SHARE * frame.timeSeconds() / seconds));
             }
 
             @Override
